@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Baton on one machine, no Docker, no AWS account.
+#   BATON_PORT        HTTP port of the local API (default 8080)
+#   BATON_DATA_DIR    where DynamoDB Local keeps its data between runs (default .baton/)
+#   BATON_SKIP_BUILD  1 to start the last build without rebuilding
+# Builds function.zip's application (tests skipped), starts DynamoDB Local and ElasticMQ in one JVM,
+# runs every function of template.yaml from the packaged application against a Lambda Runtime API
+# emulator, and serves the template's routes. Prints "Baton local ready on http://..." when it serves;
+# SIGTERM (or Ctrl-C) stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ "${BATON_SKIP_BUILD:-0}" != "1" ]; then
+  ./mvnw -q -B -ntp package -DskipTests
+fi
+exec java -XX:+UseSerialGC -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalBaton

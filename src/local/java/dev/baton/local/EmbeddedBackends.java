@@ -1,0 +1,128 @@
+package dev.baton.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * DynamoDB Local and ElasticMQ running in this JVM, with the tables and queues of {@code template.yaml}
+ * created in them. Used by the test suite (in memory) and by the local stack (DynamoDB data under a
+ * directory, so a restart loses nothing).
+ */
+public final class EmbeddedBackends implements AutoCloseable {
+
+    /** Region and credentials the local clients and functions use; DynamoDB Local accepts any. */
+    public static final String REGION = "us-east-1";
+    public static final String ACCESS_KEY = "local";
+    public static final String SECRET_KEY = "local";
+
+    private final DynamoDBProxyServer dynamoServer;
+    private final SQSRestServer sqsServer;
+    private final URI dynamoEndpoint;
+    private final URI sqsEndpoint;
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final Map<String, String> queueUrls;
+
+    private EmbeddedBackends(Path dataDir, SamTemplate template) throws Exception {
+        int dynamoPort = freePort();
+        List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-port", Integer.toString(dynamoPort)));
+        if (dataDir == null) {
+            args.add("-inMemory");
+        } else {
+            Files.createDirectories(dataDir);
+            args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
+        }
+        dynamoServer = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+        dynamoServer.start();
+        dynamoEndpoint = URI.create("http://localhost:" + dynamoPort);
+        int sqsPort = freePort();
+        sqsServer = SQSRestServerBuilder.withPort(sqsPort).withInterface("localhost").start();
+        sqsServer.waitUntilStarted();
+        sqsEndpoint = URI.create("http://localhost:" + sqsPort);
+        dynamo = DynamoDbClient.builder().endpointOverride(dynamoEndpoint).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
+        LocalResources resources = new LocalResources(template, dynamo, sqs);
+        resources.createTables();
+        queueUrls = resources.createQueues();
+    }
+
+    /** Starts both backends; {@code dataDir} null keeps DynamoDB data in memory. */
+    public static EmbeddedBackends start(Path dataDir, SamTemplate template) {
+        try {
+            return new EmbeddedBackends(dataDir, template);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded DynamoDB Local and ElasticMQ", e);
+        }
+    }
+
+    public URI dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    /** Queue URLs by the queue's logical id in the template. */
+    public Map<String, String> queueUrls() {
+        return new LinkedHashMap<>(queueUrls);
+    }
+
+    /** Static credentials for the local backends. */
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        sqs.close();
+        sqsServer.stopAndWait();
+        try {
+            dynamoServer.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    /** A free TCP port on the loopback interface. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.baton.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Baton on one machine, no Docker and no AWS account: DynamoDB Local and ElasticMQ embedded, every
+ * function of {@code template.yaml} running from the packaged application against a Lambda Runtime API
+ * emulator, and the HTTP API on {@code BATON_PORT} with the template's routes.
+ * Started by {@code infra/local/run.sh}; stops cleanly on SIGTERM.
+ */
+public final class LocalBaton {
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(env("BATON_PORT", "8080"));
+        Path dataDir = Path.of(env("BATON_DATA_DIR", ".baton"));
+        Path runJar = Path.of(env("BATON_APP", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(runJar)) {
+            System.err.println("No packaged application at " + runJar + ": run ./mvnw package -DskipTests first.");
+            System.exit(2);
+        }
+        LocalBaton baton = new LocalBaton();
+        Runtime.getRuntime().addShutdownHook(new Thread(baton::stop, "baton-local-stop"));
+        baton.start(port, dataDir, runJar);
+        System.out.println("Baton local ready on http://localhost:" + port);
+        Thread.currentThread().join();
+    }
+
+    private void start(int port, Path dataDir, Path runJar) throws Exception {
+        SamTemplate template = SamTemplate.project();
+        EmbeddedBackends backends = EmbeddedBackends.start(dataDir.resolve("dynamodb"), template);
+        running.add(backends);
+        Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
+        List<LocalGateway.Binding> bindings = new ArrayList<>();
+        Map<String, RuntimeApiEmulator> emulators = new LinkedHashMap<>();
+        for (SamTemplate.Function function : template.functions()) {
+            RuntimeApiEmulator emulator = new RuntimeApiEmulator(function.export(), timeout);
+            running.add(emulator);
+            emulators.put(function.export(), emulator);
+            running.add(FunctionProcess.start(function.export(), runJar,
+                    environment(template, function, backends, emulator)));
+            function.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r.method(), r.path(), emulator)));
+        }
+        for (Map.Entry<String, RuntimeApiEmulator> e : emulators.entrySet()) {
+            if (!e.getValue().awaitReady(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("function " + e.getKey() + " did not start within 60 s");
+            }
+        }
+        running.add(new LocalGateway(port, bindings));
+    }
+
+    private static Map<String, String> environment(SamTemplate template, SamTemplate.Function function,
+                                                   EmbeddedBackends backends, RuntimeApiEmulator emulator) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        Map<String, String> declared = new LinkedHashMap<>(template.globalEnvironment());
+        function.properties().path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> declared.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> queueUrls = backends.queueUrls();
+        declared.forEach((k, v) -> {
+            // !Ref Table → the table name; !Ref Queue → the queue URL (as CloudFormation resolves them)
+            String value = template.tables().stream().filter(t -> t.logicalId().equals(v)).map(SamTemplate.Table::name)
+                    .findFirst().orElse(queueUrls.getOrDefault(v, v));
+            resolved.put(k, value);
+        });
+        resolved.remove("JAVA_TOOL_OPTIONS");
+        resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
+        resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
+        resolved.put("AWS_REGION", EmbeddedBackends.REGION);
+        resolved.put("AWS_ACCESS_KEY_ID", EmbeddedBackends.ACCESS_KEY);
+        resolved.put("AWS_SECRET_ACCESS_KEY", EmbeddedBackends.SECRET_KEY);
+        resolved.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", backends.dynamoEndpoint().toString());
+        resolved.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", backends.sqsEndpoint().toString());
+        return resolved;
+    }
+
+    private synchronized void stop() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        running.clear();
+        System.out.println("Baton local stopped");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

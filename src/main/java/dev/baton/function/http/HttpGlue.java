@@ -1,0 +1,54 @@
+package dev.baton.function.http;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.baton.shared.infra.BatonConfig;
+
+/** What every HTTP-facing function shares: event decoding, the body limit, routing and JSON answers. */
+@ApplicationScoped
+public class HttpGlue {
+
+    private final BatonConfig config;
+    private final Problems problems;
+    private final ObjectMapper json;
+
+    HttpGlue(BatonConfig config, Problems problems, ObjectMapper json) {
+        this.config = config;
+        this.problems = problems;
+        this.json = json;
+    }
+
+    /** A router over {@code routes} that renders problems the Baton way. */
+    public Router router(List<Route> routes) {
+        return new Router(routes, problems);
+    }
+
+    /** Answers one API Gateway event with {@code router}; never throws. */
+    public APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Router router) {
+        HttpRequest request;
+        try {
+            request = HttpEvents.toRequest(event, config.http().maxBodyBytes());
+        } catch (ApiException e) {
+            String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+            return HttpEvents.toEvent(problems.of(e, new HttpRequest("POST", "/", java.util.Map.of(),
+                    java.util.Map.of(), java.util.Map.of(), "", requestId)));
+        }
+        return HttpEvents.toEvent(router.handle(request));
+    }
+
+    /** A JSON answer with {@code status} and {@code body} serialized by the application's mapper. */
+    public HttpResponse json(int status, Object body) {
+        try {
+            return HttpResponse.json(status, json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a " + body.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.baton.function.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.jboss.logging.Logger;
+
+import dev.baton.shared.app.ConflictException;
+import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.app.StoreUnavailableException;
+import dev.baton.shared.app.TooLargeException;
+import dev.baton.shared.domain.InvalidInputException;
+
+/**
+ * Dispatches requests to routes and turns every failure into a problem answer: unknown path → 404,
+ * known path with another method → 405 with {@code Allow}, {@link ApiException} → its status,
+ * {@link InvalidInputException} → 422, not found → 404, conflict → 409, store unavailable → 503, anything
+ * unexpected → 500 (logged without the request body).
+ */
+public final class Router {
+
+    private static final Logger LOG = Logger.getLogger(Router.class);
+
+    private final List<Route> routes;
+    private final Problems problems;
+
+    /** A router over these routes, rendering problems with {@code problems}. */
+    public Router(List<Route> routes, Problems problems) {
+        this.routes = List.copyOf(routes);
+        this.problems = problems;
+    }
+
+    /** The routes this router serves (for the OpenAPI and template coverage tests and the local gateway). */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Answers one request; never throws. */
+    public HttpResponse handle(HttpRequest request) {
+        try {
+            return dispatch(request);
+        } catch (ApiException e) {
+            return problems.of(e, request);
+        } catch (InvalidInputException e) {
+            return problems.of(ApiException.invalid("The request has invalid fields.", e.violations()), request);
+        } catch (NotFoundException e) {
+            return problems.of(ApiException.notFound(e.getMessage()), request);
+        } catch (ConflictException e) {
+            return problems.of(ApiException.conflict(e.reason(), e.getMessage()), request);
+        } catch (TooLargeException e) {
+            return problems.of(ApiException.tooLarge(e.getMessage()), request);
+        } catch (StoreUnavailableException e) {
+            LOG.warnf("store unavailable on %s %s (request %s): %s", request.method(), request.path(),
+                    request.requestId(), e.getMessage());
+            return problems.of(new ApiException(503, "unavailable", "Service unavailable",
+                    "A backing store did not answer; nothing was changed. Try again shortly.", List.of()), request)
+                    .withHeader("retry-after", "1");
+        } catch (RuntimeException e) {
+            // Only the type and route are logged: messages of lower layers never carry payloads, but the body might.
+            LOG.errorf(e, "unexpected failure on %s %s (request %s)", request.method(), request.path(),
+                    request.requestId());
+            return problems.of(new ApiException(500, "internal", "Internal error",
+                    "Baton could not answer this request; nothing was changed unless the answer says so.",
+                    List.of()), request);
+        }
+    }
+
+    private HttpResponse dispatch(HttpRequest request) {
+        TreeSet<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            Optional<Map<String, String>> params = route.match(request.path());
+            if (params.isEmpty()) {
+                continue;
+            }
+            if (route.method().equals(request.method())) {
+                return route.handler().apply(request.withPathParams(params.get()));
+            }
+            allowed.add(route.method());
+        }
+        if (allowed.isEmpty()) {
+            throw ApiException.notFound("No route " + request.method() + " " + Problems.clip(request.path()) + ".");
+        }
+        HttpResponse answer = problems.of(new ApiException(405, "method-not-allowed", "Method not allowed",
+                "Allowed: " + String.join(", ", allowed) + ".", List.of()), request);
+        return answer.withHeader("allow", String.join(", ", allowed));
+    }
+}

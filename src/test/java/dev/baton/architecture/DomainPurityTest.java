@@ -1,0 +1,52 @@
+package dev.baton.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The domain is plain Java: no framework, SDK, Lambda or JSON library leaks into it. (Plain ArchUnit
+ * rather than its JUnit 5 engine, which does not run on the JUnit 6 platform that quarkus-junit brings.)
+ */
+class DomainPurityTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.baton");
+    }
+
+    @Test
+    void domainImportsNoQuarkusAwsLambdaOrJacksonTypes() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.quarkus..", "io.smallrye..", "jakarta..", "software.amazon..", "com.amazonaws..",
+                        "com.fasterxml.jackson..", "org.jboss..", "io.vertx..")
+                .because("STYLE.md: the domain imports no Quarkus, AWS SDK, Lambda or Jackson types")
+                .check(classes);
+    }
+
+    @Test
+    void applicationLayerTalksToPortsNotToAwsOrHttp() {
+        noClasses().that().resideInAPackage("..app..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "software.amazon..", "com.amazonaws..", "dev.baton.function..")
+                .because("services talk to ports; adapters own the SDK and the HTTP glue")
+                .check(classes);
+    }
+
+    @Test
+    void nothingInTheArtifactDependsOnTheLocalRuntime() {
+        noClasses().that().resideOutsideOfPackage("dev.baton.local..")
+                .should().dependOnClassesThat().resideInAPackage("dev.baton.local..")
+                .because("the local runtime is test-scope and never part of function.zip")
+                .check(classes);
+    }
+}
