@@ -51,6 +51,7 @@ public class JsonBodies {
         } catch (JsonProcessingException e) {
             throw ApiException.malformed("The body is not valid JSON" + where(e.getLocation()) + ": "
                     + reason(e) + ".");
+        }
         if (node == null || !node.isObject()) {
             throw ApiException.malformed("The body must be a JSON object.");
         }
