@@ -1,0 +1,133 @@
+package dev.baton.function;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.baton.function.FlowViews.NodeView;
+import dev.baton.function.OrderViews.Completed;
+import dev.baton.function.OrderViews.HandoffView;
+import dev.baton.function.OrderViews.OrderView;
+import dev.baton.function.OrderViews.Started;
+import dev.baton.function.http.Fields;
+import dev.baton.function.http.HttpGlue;
+import dev.baton.function.http.HttpRequest;
+import dev.baton.function.http.HttpResponse;
+import dev.baton.function.http.JsonBodies;
+import dev.baton.function.http.PathParams;
+import dev.baton.function.http.Route;
+import dev.baton.function.http.Router;
+import dev.baton.order.app.OrderService;
+import dev.baton.order.app.ProgressService;
+import dev.baton.order.domain.NodeData;
+import dev.baton.shared.domain.Ids;
+import dev.baton.shared.infra.CanonicalJson;
+
+/** The routes of the {@code handoff} function: start and read orders, complete nodes, hand off. */
+@ApplicationScoped
+public class OrderRoutes {
+
+    private final Router router;
+    private final HttpGlue http;
+    private final JsonBodies bodies;
+    private final OrderService orders;
+    private final ProgressService progress;
+
+    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress) {
+        this.http = http;
+        this.bodies = bodies;
+        this.orders = orders;
+        this.progress = progress;
+        this.router = http.router(List.of(
+                new Route("POST", "/v1/orders", this::start),
+                new Route("GET", "/v1/orders/{id}", this::get),
+                new Route("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", this::complete),
+                new Route("POST", "/v1/orders/{id}/handoffs", this::handoff)));
+    }
+
+    /** The router of this function. */
+    public Router router() {
+        return router;
+    }
+
+    private HttpResponse start(HttpRequest request) {
+        ObjectNode json = bodies.object(request);
+        Fields body = Fields.of(json, "orderId", "businessType", "platform", "terminalId", "data");
+        Optional<String> orderId = body.optionalText("orderId", Ids::isOrderId, "must match " + Ids.ORDER_ID);
+        Optional<String> type = body.optionalText("businessType", Ids::isBusinessType,
+                "must match " + Ids.BUSINESS_TYPE);
+        Optional<String> platform = body.optionalText("platform", Ids::isPlatform, "must match " + Ids.PLATFORM);
+        Optional<String> terminal = body.optionalText("terminalId", Ids::isTerminalId,
+                "must match " + Ids.TERMINAL_ID);
+        NodeData data = data(body);
+        if (type.isPresent() || json.hasNonNull("platform") || json.hasNonNull("terminalId")) {
+            for (String field : List.of("businessType", "platform", "terminalId")) {
+                if (!json.hasNonNull(field)) {
+                    body.reject(field, "is required when any of businessType, platform, terminalId is given");
+                }
+            }
+        }
+        body.done();
+        var started = orders.start(new OrderService.Start(orderId, type, platform, terminal, data,
+                fingerprint(json)));
+        return http.json(started.created() ? 201 : 200, Started.of(started.order(), started.pending()));
+    }
+
+    private HttpResponse get(HttpRequest request) {
+        return http.json(200, OrderView.of(orders.get(PathParams.orderId(request))));
+    }
+
+    private HttpResponse complete(HttpRequest request) {
+        String orderId = PathParams.orderId(request);
+        String nodeId = PathParams.nodeId(request);
+        Fields body = Fields.of(bodies.object(request), "platform", "terminalId", "data");
+        String platform = body.text("platform", Ids::isPlatform, "must match " + Ids.PLATFORM);
+        String terminal = body.text("terminalId", Ids::isTerminalId, "must match " + Ids.TERMINAL_ID);
+        NodeData data = data(body);
+        body.done();
+        var done = progress.complete(orderId, nodeId, platform, terminal, data);
+        List<NodeView> pending = NodeView.of(done.pending());
+        return http.json(200, new Completed(orderId, platform, nodeId, pending,
+                pending.isEmpty() ? null : pending.get(0), pending.isEmpty()));
+    }
+
+    private HttpResponse handoff(HttpRequest request) {
+        String orderId = PathParams.orderId(request);
+        Fields body = Fields.of(bodies.object(request), "toPlatform", "terminalId");
+        String to = body.text("toPlatform", Ids::isPlatform, "must match " + Ids.PLATFORM);
+        String terminal = body.text("terminalId", Ids::isTerminalId, "must match " + Ids.TERMINAL_ID);
+        body.done();
+        return http.json(200, HandoffView.of(orderId, progress.handoff(orderId, to, terminal)));
+    }
+
+    /** Optional {@code data}: a JSON object of at most {@link NodeData#MAX_INPUT_BYTES}, kept canonical. */
+    private static NodeData data(Fields body) {
+        Optional<ObjectNode> data = body.optionalObject("data");
+        if (data.isEmpty()) {
+            return NodeData.EMPTY;
+        }
+        NodeData canonical = new NodeData(CanonicalJson.text(data.get()));
+        if (!canonical.withinInputLimit()) {
+            body.reject("data", "must be at most " + NodeData.MAX_INPUT_BYTES + " bytes of JSON");
+            return NodeData.EMPTY;
+        }
+        return canonical;
+    }
+
+    private static String fingerprint(ObjectNode body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(CanonicalJson.text(body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

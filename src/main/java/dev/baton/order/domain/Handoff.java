@@ -1,0 +1,17 @@
+package dev.baton.order.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One change of ownership in an order's history.
+ *
+ * @param mappingVersion the node mapping used, null for a terminal change on the same platform
+ */
+public record Handoff(String fromPlatform, String toPlatform, String fromTerminal, String toTerminal, Instant at,
+                      List<String> carriedOver, Integer mappingVersion) {
+
+    public Handoff {
+        carriedOver = List.copyOf(carriedOver);
+    }
+}
