@@ -12,4 +12,4 @@ cd "$(dirname "$0")/../.."
 if [ "${BATON_SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -q -B -ntp package -DskipTests
 fi
-exec java -XX:+UseSerialGC -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalBaton
+exec java -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalBaton

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Lambda function instance: the packaged application ({@code target/quarkus-app}, the content of
- * function.zip) in its own JVM, with the environment Lambda would give it, polling a
+ * One Lambda function instance: the content of function.zip in its own JVM, with the environment Lambda would give it, polling a
  * {@link RuntimeApiEmulator}. Its log lines are echoed with the function name in front.
  */
 public final class FunctionProcess implements AutoCloseable {
@@ -25,12 +24,18 @@ public final class FunctionProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code quarkus-run.jar} with {@code environment} added to this process's environment. */
-    public static FunctionProcess start(String name, Path runJar, Map<String, String> environment)
-            throws IOException {
+    /**
+     * Starts the function unpacked from function.zip in {@code functionDir} the way Lambda's java21 runtime
+     * does: its root and {@code lib/} on the classpath, AWS's runtime interface client polling the Runtime
+     * API and calling {@code handler} (the template's {@code Handler}), with {@code environment} added.
+     */
+    public static FunctionProcess start(String name, Path functionDir, String handler,
+                                        Map<String, String> environment) throws IOException {
+        String sep = java.io.File.pathSeparator;
+        String classpath = functionDir + sep + functionDir.resolve("lib") + "/*" + sep + runtimeClientJars();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar",
-                runJar.toString()));
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp", classpath,
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -38,6 +43,14 @@ public final class FunctionProcess implements AutoCloseable {
         echo.setDaemon(true);
         echo.start();
         return new FunctionProcess(name, process);
+    }
+
+    /** The runtime interface client's jars, taken from this JVM's (the local stack's) classpath. */
+    private static String runtimeClientJars() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.contains("aws-lambda-java-runtime-interface-client")
+                        || p.contains("aws-lambda-java-serialization"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static void echo(String name, Process process) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Baton on one machine, no Docker and no AWS account: DynamoDB Local and ElasticMQ embedded, every
- * function of {@code template.yaml} running from the packaged application against a Lambda Runtime API
+ * function of {@code template.yaml} running from the unpacked {@code function.zip} against a Lambda Runtime API
  * emulator, and the HTTP API on {@code BATON_PORT} with the template's routes.
  * Started by {@code infra/local/run.sh}; stops cleanly on SIGTERM.
  */
@@ -21,19 +21,20 @@ public final class LocalBaton {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(env("BATON_PORT", "8080"));
         Path dataDir = Path.of(env("BATON_DATA_DIR", ".baton"));
-        Path runJar = Path.of(env("BATON_APP", "target/quarkus-app/quarkus-run.jar"));
-        if (!Files.isRegularFile(runJar)) {
-            System.err.println("No packaged application at " + runJar + ": run ./mvnw package -DskipTests first.");
+        Path zip = Path.of(env("BATON_FUNCTION_ZIP", "target/function.zip"));
+        if (!Files.isRegularFile(zip)) {
+            System.err.println("No " + zip + ": run ./mvnw package -DskipTests first.");
             System.exit(2);
         }
+        Path functionDir = FunctionZip.unpack(zip, Path.of("target/local-function"));
         LocalBaton baton = new LocalBaton();
         Runtime.getRuntime().addShutdownHook(new Thread(baton::stop, "baton-local-stop"));
-        baton.start(port, dataDir, runJar);
+        baton.start(port, dataDir, functionDir);
         System.out.println("Baton local ready on http://localhost:" + port);
         Thread.currentThread().join();
     }
 
-    private void start(int port, Path dataDir, Path runJar) throws Exception {
+    private void start(int port, Path dataDir, Path functionDir) throws Exception {
         SamTemplate template = SamTemplate.project();
         EmbeddedBackends backends = EmbeddedBackends.start(dataDir.resolve("dynamodb"), template);
         running.add(backends);
@@ -44,7 +45,7 @@ public final class LocalBaton {
             RuntimeApiEmulator emulator = new RuntimeApiEmulator(function.export(), timeout);
             running.add(emulator);
             emulators.put(function.export(), emulator);
-            running.add(FunctionProcess.start(function.export(), runJar,
+            running.add(FunctionProcess.start(function.export(), functionDir, template.globalHandler(),
                     environment(template, function, backends, emulator)));
             function.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r.method(), r.path(), emulator)));
         }

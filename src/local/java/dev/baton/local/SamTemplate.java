@@ -40,6 +40,11 @@ public final class SamTemplate {
         return env;
     }
 
+    /** The functions' handler ({@code Globals.Function.Handler}). */
+    public String globalHandler() {
+        return globals.path("Handler").asText();
+    }
+
     /** The functions' timeout in seconds ({@code Globals.Function.Timeout}, default 3 as in Lambda). */
     public int globalTimeoutSeconds() {
         return globals.path("Timeout").asInt(3);

@@ -26,7 +26,7 @@ import dev.baton.function.http.HttpRequest;
 import dev.baton.function.http.HttpResponse;
 import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
-import dev.baton.function.http.Route;
+import dev.baton.function.http.RouteKey;
 import dev.baton.function.http.Router;
 import dev.baton.shared.domain.Ids;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -36,6 +36,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class MappingConfigRoutes {
 
     static final String BT = "/v1/business-types/{type}";
+
+    /** The routes of this function, in the same order as its handlers. */
+    public static final List<RouteKey> ROUTES = List.of(
+            new RouteKey("PUT", BT + "/flows/{platform}"),
+            new RouteKey("GET", BT + "/flows/{platform}"),
+            new RouteKey("GET", BT + "/flows"),
+            new RouteKey("PUT", BT + "/mappings/{base}/{associated}"),
+            new RouteKey("GET", BT + "/mappings/{base}/{associated}"),
+            new RouteKey("GET", BT + "/mapping-form"),
+            new RouteKey("POST", BT + "/handoff-preview"));
 
     private final Router router;
     private final HttpGlue http;
@@ -53,14 +63,11 @@ public class MappingConfigRoutes {
         this.mappings = mappings;
         this.forms = forms;
         this.previews = previews;
-        this.router = http.router(List.of(
-                new Route("PUT", BT + "/flows/{platform}", this::publishFlow),
-                new Route("GET", BT + "/flows/{platform}", this::getFlow),
-                new Route("GET", BT + "/flows", this::listFlows),
-                new Route("PUT", BT + "/mappings/{base}/{associated}", this::publishMapping),
-                new Route("GET", BT + "/mappings/{base}/{associated}", this::getMapping),
-                new Route("GET", BT + "/mapping-form", this::form),
-                new Route("POST", BT + "/handoff-preview", this::preview)));
+        this.router = http.router(List.of(ROUTES.get(0).to(this::publishFlow), ROUTES.get(1).to(this::getFlow),
+                ROUTES.get(2).to(this::listFlows), ROUTES.get(3).to(this::publishMapping),
+                ROUTES.get(4).to(this::getMapping), ROUTES.get(5).to(this::form), ROUTES.get(6).to(this::preview)),
+                // this function also serves API Gateway's catch-all route: know the other functions' routes
+                OrderRoutes.ROUTES);
     }
 
     /** The router of this function. */

@@ -22,7 +22,7 @@ import dev.baton.function.http.HttpRequest;
 import dev.baton.function.http.HttpResponse;
 import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
-import dev.baton.function.http.Route;
+import dev.baton.function.http.RouteKey;
 import dev.baton.function.http.Router;
 import dev.baton.order.app.OrderService;
 import dev.baton.order.app.ProgressService;
@@ -33,6 +33,13 @@ import dev.baton.shared.infra.CanonicalJson;
 /** The routes of the {@code handoff} function: start and read orders, complete nodes, hand off. */
 @ApplicationScoped
 public class OrderRoutes {
+
+    /** The routes of this function, in the same order as its handlers. */
+    public static final List<RouteKey> ROUTES = List.of(
+            new RouteKey("POST", "/v1/orders"),
+            new RouteKey("GET", "/v1/orders/{id}"),
+            new RouteKey("POST", "/v1/orders/{id}/nodes/{nodeId}/complete"),
+            new RouteKey("POST", "/v1/orders/{id}/handoffs"));
 
     private final Router router;
     private final HttpGlue http;
@@ -45,11 +52,8 @@ public class OrderRoutes {
         this.bodies = bodies;
         this.orders = orders;
         this.progress = progress;
-        this.router = http.router(List.of(
-                new Route("POST", "/v1/orders", this::start),
-                new Route("GET", "/v1/orders/{id}", this::get),
-                new Route("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", this::complete),
-                new Route("POST", "/v1/orders/{id}/handoffs", this::handoff)));
+        this.router = http.router(List.of(ROUTES.get(0).to(this::start), ROUTES.get(1).to(this::get),
+                ROUTES.get(2).to(this::complete), ROUTES.get(3).to(this::handoff)));
     }
 
     /** The router of this function. */

@@ -2,6 +2,7 @@ package dev.baton.function.http;
 
 import java.util.List;
 
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -27,7 +28,12 @@ public class HttpGlue {
 
     /** A router over {@code routes} that renders problems the Baton way. */
     public Router router(List<Route> routes) {
-        return new Router(routes, problems);
+        return new Router(routes, List.of(), problems);
+    }
+
+    /** A router that also knows the routes other functions serve (for 405 answers on the catch-all route). */
+    public Router router(List<Route> routes, List<RouteKey> elsewhere) {
+        return new Router(routes, elsewhere, problems);
     }
 
     /** Answers one API Gateway event with {@code router}; never throws. */

@@ -24,11 +24,17 @@ public final class Router {
     private static final Logger LOG = Logger.getLogger(Router.class);
 
     private final List<Route> routes;
+    private final List<RouteKey> elsewhere;
     private final Problems problems;
 
-    /** A router over these routes, rendering problems with {@code problems}. */
-    public Router(List<Route> routes, Problems problems) {
+    /**
+     * A router over these routes, rendering problems with {@code problems}. {@code elsewhere} are routes
+     * other functions serve: API Gateway sends them there, but this router knows them to answer 405 (not
+     * 404) for a wrong method on their paths when it serves the catch-all route.
+     */
+    public Router(List<Route> routes, List<RouteKey> elsewhere, Problems problems) {
         this.routes = List.copyOf(routes);
+        this.elsewhere = List.copyOf(elsewhere);
         this.problems = problems;
     }
 
@@ -78,6 +84,14 @@ public final class Router {
                 return route.handler().apply(request.withPathParams(params.get()));
             }
             allowed.add(route.method());
+        }
+        for (RouteKey key : elsewhere) {
+            if (new Route(key.method(), key.template(), r -> null).match(request.path()).isPresent()) {
+                if (key.method().equals(request.method())) {
+                    throw ApiException.notFound("Route " + key + " is served by another function.");
+                }
+                allowed.add(key.method());
+            }
         }
         if (allowed.isEmpty()) {
             throw ApiException.notFound("No route " + request.method() + " " + Problems.clip(request.path()) + ".");
