@@ -67,7 +67,7 @@ public class MappingConfigRoutes {
                 ROUTES.get(2).to(this::listFlows), ROUTES.get(3).to(this::publishMapping),
                 ROUTES.get(4).to(this::getMapping), ROUTES.get(5).to(this::form), ROUTES.get(6).to(this::preview)),
                 // this function also serves API Gateway's catch-all route: know the other functions' routes
-                OrderRoutes.ROUTES);
+                java.util.stream.Stream.concat(OrderRoutes.ROUTES.stream(), SyncRoutes.ROUTES.stream()).toList());
     }
 
     /** The router of this function. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.baton.function.MappingConfigRoutes;
 import dev.baton.function.OrderRoutes;
+import dev.baton.function.SyncRoutes;
 import dev.baton.function.http.RouteKey;
 import dev.baton.local.SamTemplate;
 
@@ -33,7 +34,8 @@ class ApiContractTest {
     /** The routes each exported function serves, as the code declares them. */
     static final Map<String, List<RouteKey>> SERVED = Map.of(
             "mapping-config", MappingConfigRoutes.ROUTES,
-            "handoff", OrderRoutes.ROUTES);
+            "handoff", OrderRoutes.ROUTES,
+            "order-sync", SyncRoutes.ROUTES);
 
     private static Set<String> served() {
         return SERVED.values().stream().flatMap(List::stream).map(RouteKey::toString)

@@ -35,7 +35,7 @@ public class LocalBackendsResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         EmbeddedBackends b = backends();
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] {"dynamodb", "sqs"}) {
+        for (String service : new String[] {"dynamodb", "sqs", "ssm"}) {
             config.put("quarkus." + service + ".aws.region", EmbeddedBackends.REGION);
             config.put("quarkus." + service + ".aws.credentials.type", "static");
             config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id",
@@ -47,6 +47,7 @@ public class LocalBackendsResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.sqs.endpoint-override", b.sqsEndpoint().toString());
         config.put("baton.tables.definitions", template().tableName("DefinitionsTable"));
         config.put("baton.tables.orders", template().tableName("OrdersTable"));
+        config.put("baton.queues.retry", b.queueUrls().get("RetryQueue"));
         return config;
     }
 

@@ -102,6 +102,102 @@ public final class Fields {
         return Optional.of((ObjectNode) value);
     }
 
+    /** An optional nested object read with the given known fields (absent or null → empty). */
+    public Optional<Fields> optionalNested(String name, String... known) {
+        return optionalObject(name).map(o -> new Fields(o, path(name), violations, Set.of(known)));
+    }
+
+    /** An optional integer in {@code min..max} (absent or null → empty). */
+    public OptionalInt optionalInt(String name, long min, long max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return OptionalInt.empty();
+        }
+        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+            violations.add(new Violation(path(name), "must be an integer from " + min + " to " + max));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(value.asInt());
+    }
+
+    /** An optional array of strings (absent or null → empty list) with at most {@code max} items. */
+    public List<String> optionalTexts(String name, int max, Predicate<String> rule, String ruleText) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? List.of() : texts(name, 0, max, rule, ruleText);
+    }
+
+    /** An optional array of integers in {@code min..max} (absent or null → empty list). */
+    public List<Integer> optionalInts(String name, int maxItems, int min, int max) {
+        JsonNode value = node.get(name);
+        List<Integer> out = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return out;
+        }
+        JsonNode array = array(name, 0, maxItems);
+        for (int i = 0; array != null && i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            if (!item.isIntegralNumber() || item.asLong() < min || item.asLong() > max) {
+                violations.add(new Violation(path(name) + "[" + i + "]", "must be an integer from " + min + " to "
+                        + max));
+            } else {
+                out.add(item.asInt());
+            }
+        }
+        return out;
+    }
+
+    /** An optional object whose values are strings (absent or null → empty map). */
+    public java.util.Map<String, String> optionalStringMap(String name, int maxEntries, Predicate<String> keyRule,
+                                                           String keyRuleText, int maxValueLength) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Optional<ObjectNode> map = optionalObject(name);
+        if (map.isEmpty()) {
+            return out;
+        }
+        if (map.get().size() > maxEntries) {
+            violations.add(new Violation(path(name), "must have at most " + maxEntries + " entries"));
+            return out;
+        }
+        map.get().fields().forEachRemaining(e -> {
+            String p = path(name) + "." + Problems.clip(e.getKey());
+            if (!keyRule.test(e.getKey())) {
+                violations.add(new Violation(p, keyRuleText));
+            } else if (!e.getValue().isTextual() || e.getValue().textValue().length() > maxValueLength) {
+                violations.add(new Violation(p, "must be a string of at most " + maxValueLength + " characters"));
+            } else {
+                out.put(e.getKey(), e.getValue().textValue());
+            }
+        });
+        return out;
+    }
+
+    /** The nested objects of an optional object field, by key (absent or null → empty map). */
+    public java.util.Map<String, Fields> optionalObjectMap(String name, int maxEntries, String... known) {
+        java.util.Map<String, Fields> out = new java.util.LinkedHashMap<>();
+        Optional<ObjectNode> map = optionalObject(name);
+        if (map.isEmpty()) {
+            return out;
+        }
+        if (map.get().size() > maxEntries) {
+            violations.add(new Violation(path(name), "must have at most " + maxEntries + " entries"));
+            return out;
+        }
+        map.get().fields().forEachRemaining(e -> {
+            String p = path(name) + "." + Problems.clip(e.getKey());
+            if (e.getValue().isObject()) {
+                out.put(e.getKey(), new Fields((ObjectNode) e.getValue(), p, violations, Set.of(known)));
+            } else {
+                violations.add(new Violation(p, "must be an object"));
+            }
+        });
+        return out;
+    }
+
+    /** True when the object has a non-null value for {@code name}. */
+    public boolean has(String name) {
+        return node.hasNonNull(name);
+    }
+
     /** Records a violation found while interpreting a field's value. */
     public void reject(String name, String message) {
         violations.add(new Violation(path(name), message));

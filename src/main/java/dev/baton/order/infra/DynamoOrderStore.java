@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.baton.order.app.OrderStore;
 import dev.baton.order.domain.Order;
 import dev.baton.order.domain.Owner;
-import dev.baton.order.domain.SyncState;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.infra.BatonConfig;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,7 +35,6 @@ public class DynamoOrderStore implements OrderStore {
     static final String BUSINESS_TYPE = "businessType";
     static final String OWNER_PLATFORM = "ownerPlatform";
     static final String OWNER_TERMINAL = "ownerTerminal";
-    static final String SYNC_STATE = "syncState";
     static final String REQUEST_HASH = "requestHash";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
@@ -44,7 +42,7 @@ public class DynamoOrderStore implements OrderStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final OrderDocument documents = new OrderDocument();
+    private static final OrderDocument DOCUMENTS = new OrderDocument();
 
     DynamoOrderStore(DynamoDbClient dynamo, BatonConfig config) {
         this.dynamo = dynamo;
@@ -103,22 +101,22 @@ public class DynamoOrderStore implements OrderStore {
             item.put(OWNER_PLATFORM, AttributeValue.fromS(order.owner().platform()));
             item.put(OWNER_TERMINAL, AttributeValue.fromS(order.owner().terminalId()));
         }
-        item.put(SYNC_STATE, AttributeValue.fromS(order.syncState().name()));
+        item.putAll(SyncAttributes.write(order.sync()));
         item.put(REQUEST_HASH, AttributeValue.fromS(order.requestHash()));
         item.put(CREATED_AT, AttributeValue.fromS(order.createdAt().toString()));
         item.put(UPDATED_AT, AttributeValue.fromS(order.updatedAt().toString()));
-        item.put(DOC, AttributeValue.fromS(documents.write(new OrderDocument.Parts(order.pins(), order.progress(),
+        item.put(DOC, AttributeValue.fromS(DOCUMENTS.write(new OrderDocument.Parts(order.pins(), order.progress(),
                 order.handoffs(), order.data(), order.owner() == null ? null : order.owner().since()))));
         return item;
     }
 
-    private Order order(Map<String, AttributeValue> item) {
-        OrderDocument.Parts parts = documents.read(item.get(DOC).s());
+    static Order order(Map<String, AttributeValue> item) {
+        OrderDocument.Parts parts = DOCUMENTS.read(item.get(DOC).s());
         Owner owner = item.containsKey(OWNER_PLATFORM) ? new Owner(item.get(OWNER_PLATFORM).s(),
                 item.get(OWNER_TERMINAL).s(), parts.ownerSince()) : null;
         return new Order(item.get(PK).s(), item.containsKey(BUSINESS_TYPE) ? item.get(BUSINESS_TYPE).s() : null,
                 owner, parts.pins(), parts.progress(), parts.handoffs(), parts.data(),
-                SyncState.valueOf(item.get(SYNC_STATE).s()), item.get(REQUEST_HASH).s(),
+                SyncAttributes.read(item, Instant.parse(item.get(CREATED_AT).s())), item.get(REQUEST_HASH).s(),
                 Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get(CREATED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()));
     }

@@ -13,16 +13,26 @@ public interface BatonConfig {
     /** DynamoDB table names. */
     Tables tables();
 
+    /** SQS queues. */
+    Queues queues();
+
     /** Limits of the HTTP API. */
     Http http();
 
     /** DynamoDB table names. */
     interface Tables {
-        /** Flows and node mappings, all versions (immutable) plus one head item per flow and mapping. */
+        /** Flows, node mappings and downstreams, all versions (immutable) plus one head item each. */
         String definitions();
 
         /** Orders: ownership, progress, handoff history and sync state. */
         String orders();
+    }
+
+    /** SQS queue URLs. */
+    interface Queues {
+        /** The retry queue that triggers the next attempt of orders in async processing. */
+        @WithDefault("http://localhost:9324/000000000000/baton-retry")
+        String retry();
     }
 
     /** Limits of the HTTP API; every limit is documented in the README. */

@@ -1,0 +1,177 @@
+package dev.baton.function;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.baton.function.http.Fields;
+import dev.baton.sync.domain.Category;
+import dev.baton.sync.domain.Downstream;
+import dev.baton.sync.domain.FailureKind;
+import dev.baton.sync.domain.RetryPolicy;
+import dev.baton.sync.domain.Rule;
+import dev.baton.sync.domain.RuleCondition;
+
+/** Reads and validates the body of {@code PUT /v1/downstreams/{name}}; every bad field is named. */
+final class DownstreamInput {
+
+    static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+    static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
+            "transfer-encoding", "content-type", "idempotency-key", "accept");
+    static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    static final Pattern PARAMETER = Pattern.compile("[A-Za-z0-9_.\\-/]{1,1011}");
+    static final Pattern POINTER = Pattern.compile("(/[^/]{0,64}){1,16}");
+    static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private DownstreamInput() {
+    }
+
+    static Downstream read(String name, Fields body) {
+        URI endpoint = endpoint(body);
+        int timeoutMs = body.optionalInt("timeoutMs", 1, Downstream.MAX_TIMEOUT.toMillis()).orElse(10_000);
+        Map<String, String> headers = body.optionalStringMap("headers", 20,
+                h -> HEADER.matcher(h).matches() && !RESERVED_HEADERS.contains(h.toLowerCase()),
+                "must be a header name Baton does not set itself", 1024);
+        Map<String, Downstream.SecretRef> secrets = secrets(body);
+        String code = body.optionalText("codePointer", p -> POINTER.matcher(p).matches(), "must be a JSON Pointer")
+                .orElse(null);
+        Set<String> successCodes = new LinkedHashSet<>(body.optionalTexts("successCodes", 50,
+                c -> !c.isEmpty() && c.length() <= 64, "must be 1 to 64 characters"));
+        if (code != null && successCodes.isEmpty()) {
+            body.reject("successCodes", "is required when codePointer is set");
+        }
+        String message = body.optionalText("messagePointer", p -> POINTER.matcher(p).matches(),
+                "must be a JSON Pointer").orElse(null);
+        String reference = body.optionalText("referencePointer", p -> POINTER.matcher(p).matches(),
+                "must be a JSON Pointer").orElse(null);
+        RetryPolicy retry = retry(body);
+        List<Rule> rules = rules(body);
+        body.done();
+        return new Downstream(name, 1, endpoint, Duration.ofMillis(timeoutMs), headers, secrets, code, successCodes,
+                message, reference, retry, rules);
+    }
+
+    private static URI endpoint(Fields body) {
+        String text = body.text("endpoint", e -> e.length() <= 2048 && (e.startsWith("https://")
+                || e.startsWith("http://")), "must be an absolute http(s) URL of at most 2048 characters");
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (uri.getHost() == null) {
+                body.reject("endpoint", "must name a host");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            body.reject("endpoint", "is not a valid URL");
+            return null;
+        }
+    }
+
+    private static Map<String, Downstream.SecretRef> secrets(Fields body) {
+        Map<String, Downstream.SecretRef> out = new LinkedHashMap<>();
+        body.optionalObjectMap("secretHeaders", 10, "env", "parameter").forEach((header, ref) -> {
+            if (!HEADER.matcher(header).matches() || RESERVED_HEADERS.contains(header.toLowerCase())) {
+                body.reject("secretHeaders." + header, "must be a header name Baton does not set itself");
+                return;
+            }
+            var env = ref.optionalText("env", v -> ENV.matcher(v).matches(), "must be an environment variable name");
+            var param = ref.optionalText("parameter", v -> PARAMETER.matcher(v).matches(),
+                    "must be a Parameter Store name");
+            if (env.isPresent() == param.isPresent()) {
+                body.reject("secretHeaders." + header, "must have exactly one of env, parameter");
+            } else {
+                out.put(header, env.map(v -> new Downstream.SecretRef(Downstream.SecretRef.Source.ENV, v))
+                        .orElseGet(() -> new Downstream.SecretRef(Downstream.SecretRef.Source.PARAMETER, param.get())));
+            }
+        });
+        return out;
+    }
+
+    private static RetryPolicy retry(Fields body) {
+        var nested = body.optionalNested("retry", "maxAttempts", "baseDelaySeconds", "maxDelaySeconds",
+                "deadlineSeconds");
+        if (nested.isEmpty()) {
+            return RetryPolicy.DEFAULT;
+        }
+        Fields r = nested.get();
+        RetryPolicy d = RetryPolicy.DEFAULT;
+        int attempts = r.optionalInt("maxAttempts", 1, 100).orElse(d.maxAttempts());
+        long base = r.optionalInt("baseDelaySeconds", 1, 3600).orElse((int) d.baseDelay().toSeconds());
+        long max = r.optionalInt("maxDelaySeconds", 1, 86_400).orElse((int) d.maxDelay().toSeconds());
+        long deadline = r.optionalInt("deadlineSeconds", 1, 1_209_600).orElse((int) d.deadline().toSeconds());
+        try {
+            return new RetryPolicy(attempts, Duration.ofSeconds(base), Duration.ofSeconds(max),
+                    Duration.ofSeconds(deadline));
+        } catch (IllegalArgumentException e) {
+            body.reject("retry", e.getMessage());
+            return RetryPolicy.DEFAULT;
+        }
+    }
+
+    private static List<Rule> rules(Fields body) {
+        List<Rule> rules = new ArrayList<>();
+        List<Fields> items = body.has("rules") ? body.objects("rules", 0, 100, "id", "when", "category") : List.of();
+        for (int i = 0; i < items.size(); i++) {
+            Fields rule = items.get(i);
+            String id = rule.text("id", v -> RULE_ID.matcher(v).matches(), "must match " + RULE_ID.pattern());
+            Category category = enumValue(rule, "category", Category.class);
+            var when = rule.optionalNested("when", "kinds", "httpStatuses", "codes", "messageContains",
+                    "messageMatches");
+            if (when.isEmpty()) {
+                rule.reject("when", "is required");
+                continue;
+            }
+            RuleCondition condition = condition(rule, when.get());
+            if (id != null && category != null && condition != null) {
+                rules.add(new Rule(id, condition, category));
+            }
+        }
+        return rules;
+    }
+
+    private static RuleCondition condition(Fields rule, Fields w) {
+        Set<FailureKind> kinds = new LinkedHashSet<>();
+        for (String k : w.optionalTexts("kinds", 4, v -> isEnum(FailureKind.class, v), "must be one of "
+                + List.of(FailureKind.values()))) {
+            kinds.add(FailureKind.valueOf(k));
+        }
+        Set<Integer> statuses = new LinkedHashSet<>(w.optionalInts("httpStatuses", 50, 100, 599));
+        Set<String> codes = new LinkedHashSet<>(w.optionalTexts("codes", 50, c -> !c.isEmpty() && c.length() <= 64,
+                "must be 1 to 64 characters"));
+        List<String> contains = w.optionalTexts("messageContains", 50, c -> !c.isEmpty() && c.length() <= 200,
+                "must be 1 to 200 characters");
+        String matches = w.optionalText("messageMatches", m -> m.length() <= 500, "must be at most 500 characters")
+                .orElse(null);
+        if (!w.valid()) {
+            return null;
+        }
+        try {
+            return new RuleCondition(kinds, statuses, codes, contains, matches);
+        } catch (IllegalArgumentException e) {
+            rule.reject("when", e.getMessage());
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(Fields f, String field, Class<E> type) {
+        String value = f.text(field, v -> isEnum(type, v), "must be one of " + List.of(type.getEnumConstants()));
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

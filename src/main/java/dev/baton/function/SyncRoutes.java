@@ -1,0 +1,157 @@
+package dev.baton.function;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.baton.function.http.ApiException;
+import dev.baton.function.http.Fields;
+import dev.baton.function.http.HttpGlue;
+import dev.baton.function.http.HttpRequest;
+import dev.baton.function.http.HttpResponse;
+import dev.baton.function.http.JsonBodies;
+import dev.baton.function.http.PathParams;
+import dev.baton.function.http.RouteKey;
+import dev.baton.function.http.Router;
+import dev.baton.order.domain.NodeData;
+import dev.baton.order.domain.SyncStatus;
+import dev.baton.shared.domain.Violation;
+import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.sync.app.DownstreamService;
+import dev.baton.sync.app.ProcessingResult;
+import dev.baton.sync.app.SyncService;
+import dev.baton.sync.domain.Classification;
+import dev.baton.sync.domain.Failure;
+import dev.baton.sync.domain.FailureKind;
+import dev.baton.sync.domain.NextAction;
+import dev.baton.sync.infra.DownstreamJson;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The routes of the {@code order-sync} function: downstream settings, classification dry run, order sync. */
+@ApplicationScoped
+public class SyncRoutes {
+
+    /** Downstream names: like business types. */
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Largest sync payload a caller may send. */
+    static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    /** The routes of this function, in the same order as its handlers. */
+    public static final List<RouteKey> ROUTES = List.of(
+            new RouteKey("PUT", "/v1/downstreams/{name}"),
+            new RouteKey("POST", "/v1/downstreams/{name}/classify"),
+            new RouteKey("POST", "/v1/orders/{id}/sync"));
+
+    private final Router router;
+    private final HttpGlue http;
+    private final JsonBodies bodies;
+    private final DownstreamService downstreams;
+    private final SyncService sync;
+
+    SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync) {
+        this.http = http;
+        this.bodies = bodies;
+        this.downstreams = downstreams;
+        this.sync = sync;
+        this.router = http.router(List.of(ROUTES.get(0).to(this::publish), ROUTES.get(1).to(this::classify),
+                ROUTES.get(2).to(this::sync)));
+    }
+
+    /** The router of this function. */
+    public Router router() {
+        return router;
+    }
+
+    private HttpResponse publish(HttpRequest request) {
+        String name = name(request);
+        Fields body = Fields.of(bodies.object(request), "endpoint", "timeoutMs", "headers", "secretHeaders",
+                "codePointer", "successCodes", "messagePointer", "referencePointer", "retry", "rules");
+        var result = downstreams.publish(DownstreamInput.read(name, body));
+        ObjectNode view = DownstreamJson.write(result.downstream().value());
+        view.put("name", name).put("version", result.downstream().value().version())
+                .put("createdAt", result.downstream().createdAt().toString()).put("created", result.created());
+        return HttpResponse.json(result.created() ? 201 : 200, CanonicalJson.text(view));
+    }
+
+    private HttpResponse classify(HttpRequest request) {
+        String name = name(request);
+        Fields body = Fields.of(bodies.object(request), "failure");
+        var f = body.optionalNested("failure", "kind", "httpStatus", "code", "message", "retryAfterSeconds");
+        if (f.isEmpty()) {
+            body.reject("failure", "is required");
+            body.done();
+        }
+        Fields failure = f.get();
+        FailureKind kind = DownstreamInput.enumValue(failure, "kind", FailureKind.class);
+        var status = failure.optionalInt("httpStatus", 100, 599);
+        String code = failure.optionalText("code", c -> c.length() <= 64, "must be at most 64 characters").orElse(null);
+        String message = failure.optionalText("message", m -> m.length() <= 2000, "must be at most 2000 characters")
+                .orElse(null);
+        var retryAfter = failure.optionalInt("retryAfterSeconds", 0, 86_400);
+        body.done();
+        Classification c = downstreams.classify(name, new Failure(kind, status.isPresent() ? status.getAsInt() : null,
+                code, message, retryAfter.isPresent() ? Duration.ofSeconds(retryAfter.getAsInt()) : null));
+        NextAction next = switch (c.category()) {
+            case TRANSIENT, THROTTLED, UNKNOWN -> NextAction.WAIT;
+            case INVALID_DATA -> NextAction.FIX_DATA;
+            case REJECTED -> NextAction.STOP;
+        };
+        return http.json(200, new ClassificationView(c.category().name(), c.ruleId(), c.source().name(),
+                c.asyncProcessing(), next.name()));
+    }
+
+    private HttpResponse sync(HttpRequest request) {
+        String orderId = PathParams.orderId(request);
+        Fields body = Fields.of(bodies.object(request), "downstream", "payload");
+        String downstream = body.text("downstream", n -> NAME.matcher(n).matches(), "must match " + NAME.pattern());
+        Optional<NodeData> payload = body.optionalObject("payload").map(p -> new NodeData(CanonicalJson.text(p)));
+        if (payload.isPresent() && payload.get().bytes() > MAX_PAYLOAD_BYTES) {
+            body.reject("payload", "must be at most " + MAX_PAYLOAD_BYTES + " bytes of JSON");
+        }
+        body.done();
+        ProcessingResult result = sync.sync(orderId, downstream, payload);
+        return http.json(statusOf(result), ResultView.of(result));
+    }
+
+    private static int statusOf(ProcessingResult r) {
+        return switch (r.status()) {
+            case SYNCED, REJECTED, DEAD, NOT_SYNCED -> 200;
+            case ASYNC_PENDING, SYNCING -> 202;
+            case INVALID -> 422;
+        };
+    }
+
+    private static String name(HttpRequest request) {
+        String name = request.pathParam("name");
+        if (!NAME.matcher(name).matches()) {
+            throw ApiException.invalid("Invalid path parameter.", List.of(new Violation("name", "must match "
+                    + NAME.pattern())));
+        }
+        return name;
+    }
+
+    /** A classification dry run's answer. */
+    @RegisterForReflection
+    public record ClassificationView(String category, String ruleId, String source, boolean asyncProcessing,
+                                     String nextAction) {
+    }
+
+    /** The processing result of a sync call (never the payload). */
+    @RegisterForReflection
+    public record ResultView(String orderId, String status, String nextAction, int attempt, String downstream,
+                             String idempotencyKey, String reference,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) Instant nextAttemptAt,
+                             SyncStatus.LastFailure classification) {
+        static ResultView of(ProcessingResult r) {
+            return new ResultView(r.orderId(), r.status().name(), r.nextAction().name(), r.attempt(), r.downstream(),
+                    r.idempotencyKey(), r.reference(), r.nextAttemptAt(), r.classification());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.baton.sync.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.baton.flow.app.VersionConflictException;
+import dev.baton.shared.app.ConflictException;
+import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.app.Published;
+import dev.baton.sync.domain.Classification;
+import dev.baton.sync.domain.Downstream;
+import dev.baton.sync.domain.Failure;
+import dev.baton.sync.domain.FailureClassifier;
+import dev.baton.sync.domain.Rule;
+
+/** Publishes downstream settings (versioned; identical settings are a no-op) and dry-runs classification. */
+@ApplicationScoped
+public class DownstreamService {
+
+    private static final int PUBLISH_ATTEMPTS = 5;
+
+    private final DownstreamStore store;
+    private final DownstreamCache cache;
+    private final Clock clock;
+
+    DownstreamService(DownstreamStore store, DownstreamCache cache, Clock clock) {
+        this.store = store;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** The latest settings and whether this call created them. */
+    public record Publication(Published<Downstream> downstream, boolean created) {
+    }
+
+    /** Publishes {@code settings} (its version is ignored) as the next version of the downstream. */
+    public Publication publish(Downstream settings) {
+        for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
+            Optional<Published<Downstream>> latest = store.latest(settings.name());
+            if (latest.isPresent() && latest.get().value().sameSettingsAs(settings)) {
+                return new Publication(latest.get(), false);
+            }
+            int version = latest.map(l -> l.value().version() + 1).orElse(1);
+            Published<Downstream> next = new Published<>(settings.withVersion(version), clock.instant());
+            try {
+                store.create(next);
+                cache.evict(settings.name());
+                return new Publication(next, true);
+            } catch (VersionConflictException lostRace) {
+                // a concurrent publish won this version: read again
+            }
+        }
+        throw new ConflictException("concurrent-publish", "Downstream " + settings.name()
+                + " is being published concurrently by others; try again.");
+    }
+
+    /** How {@code failure} would be classified with the downstream's rules and the defaults. */
+    public Classification classify(String name, Failure failure) {
+        List<Rule> rules = store.latest(name).map(p -> p.value().rules())
+                .orElseThrow(() -> new NotFoundException("No downstream " + name + "."));
+        return FailureClassifier.classify(failure, rules);
+    }
+}

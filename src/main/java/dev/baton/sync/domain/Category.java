@@ -1,0 +1,23 @@
+package dev.baton.sync.domain;
+
+/** What a failure means for the order (PRODUCT.md "Sync semantics"). */
+public enum Category {
+    /** Busy, timed out, unavailable: trying again later will likely work. */
+    TRANSIENT,
+    /** The downstream asks to slow down (429, rate limits). */
+    THROTTLED,
+    /** The downstream refused the data as invalid: the caller must fix it. */
+    INVALID_DATA,
+    /** The downstream refused the business itself (e.g. declined to underwrite). */
+    REJECTED,
+    /** Nothing known matched: not provably the order's fault, so it is retried until a human looks. */
+    UNKNOWN;
+
+    /** True for the async-processing features: the order goes to ASYNC_PENDING and is retried. */
+    public boolean asyncProcessing() {
+        return switch (this) {
+            case TRANSIENT, THROTTLED, UNKNOWN -> true;
+            case INVALID_DATA, REJECTED -> false;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dev.baton.sync.infra;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.baton.flow.app.VersionConflictException;
+import dev.baton.shared.app.Published;
+import dev.baton.shared.app.StoreUnavailableException;
+import dev.baton.shared.infra.BatonConfig;
+import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.sync.app.DownstreamStore;
+import dev.baton.sync.domain.Downstream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link DownstreamStore} in the definitions table: {@code pk = DS#<name>}, {@code sk = V#<00000003>} per
+ * version and {@code sk = HEAD} for the latest; settings as one JSON document ({@link DownstreamJson}).
+ * A publish is one TransactWriteItems (new version + head conditioned on the previous version).
+ */
+@ApplicationScoped
+public class DynamoDownstreamStore implements DownstreamStore {
+
+    static final String PK = "pk";
+    static final String SK = "sk";
+    static final String VERSION = "version";
+    static final String DOC = "doc";
+    static final String CREATED_AT = "createdAt";
+    static final String HEAD = "HEAD";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DynamoDownstreamStore(DynamoDbClient dynamo, BatonConfig config) {
+        this.dynamo = dynamo;
+        this.table = config.tables().definitions();
+    }
+
+    @Override
+    public Optional<Published<Downstream>> latest(String name) {
+        try {
+            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(name, HEAD))).item();
+            if (item == null || item.isEmpty()) {
+                return Optional.empty();
+            }
+            Downstream d = DownstreamJson.read(name, Integer.parseInt(item.get(VERSION).n()),
+                    CanonicalJson.parse(item.get(DOC).s()));
+            return Optional.of(new Published<>(d, Instant.parse(item.get(CREATED_AT).s())));
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("GetItem", "downstream " + name, e);
+        }
+    }
+
+    @Override
+    public void create(Published<Downstream> published) {
+        Downstream d = published.value();
+        Map<String, AttributeValue> version = item(published, String.format("V#%08d", d.version()));
+        Map<String, AttributeValue> head = item(published, HEAD);
+        Put putVersion = Put.builder().tableName(table).item(version).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PK)).build();
+        Put putHead = d.version() == 1
+                ? Put.builder().tableName(table).item(head).conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", PK)).build()
+                : Put.builder().tableName(table).item(head).conditionExpression("#v = :previous")
+                        .expressionAttributeNames(Map.of("#v", VERSION))
+                        .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(
+                                Integer.toString(d.version() - 1)))).build();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putVersion).build(),
+                    TransactWriteItem.builder().put(putHead).build()));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                throw new VersionConflictException("downstream " + d.name() + " v" + d.version());
+            }
+            throw new StoreUnavailableException("TransactWriteItems", "downstream " + d.name(), e);
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("TransactWriteItems", "downstream " + d.name(), e);
+        }
+    }
+
+    private static Map<String, AttributeValue> item(Published<Downstream> published, String sk) {
+        Downstream d = published.value();
+        Map<String, AttributeValue> item = new HashMap<>(key(d.name(), sk));
+        item.put(VERSION, AttributeValue.fromN(Integer.toString(d.version())));
+        item.put(CREATED_AT, AttributeValue.fromS(published.createdAt().toString()));
+        item.put(DOC, AttributeValue.fromS(CanonicalJson.text(DownstreamJson.write(d))));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> key(String name, String sk) {
+        return Map.of(PK, AttributeValue.fromS("DS#" + name), SK, AttributeValue.fromS(sk));
+    }
+}
