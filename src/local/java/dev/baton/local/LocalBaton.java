@@ -54,7 +54,34 @@ public final class LocalBaton {
                 throw new IllegalStateException("function " + e.getKey() + " did not start within 60 s");
             }
         }
+        startEventSources(template, backends, emulators);
         running.add(new LocalGateway(port, bindings));
+    }
+
+    /** SQS event source mappings as queue pollers, and schedules as timers (every BATON_SWEEP_SECONDS). */
+    private void startEventSources(SamTemplate template, EmbeddedBackends backends,
+                                   Map<String, RuntimeApiEmulator> emulators) {
+        Map<String, String> queueUrls = backends.queueUrls();
+        long sweepSeconds = Long.parseLong(env("BATON_SWEEP_SECONDS", "60"));
+        for (SamTemplate.Function function : template.functions()) {
+            RuntimeApiEmulator emulator = emulators.get(function.export());
+            for (String queue : function.sqsQueues()) {
+                String url = queueUrls.get(queue);
+                String arn = backends.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
+                        "QueueArn")).attributesAsStrings().get("QueueArn");
+                running.add(new QueuePoller(backends.sqs(), url, arn, emulator, 10));
+            }
+            if (!function.schedules().isEmpty()) {
+                var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "schedule-" + function.export());
+                    t.setDaemon(true);
+                    return t;
+                });
+                timer.scheduleAtFixedRate(() -> emulator.invoke(ScheduledEvents.event()), sweepSeconds, sweepSeconds,
+                        java.util.concurrent.TimeUnit.SECONDS);
+                running.add(timer::shutdownNow);
+            }
+        }
     }
 
     private static Map<String, String> environment(SamTemplate template, SamTemplate.Function function,

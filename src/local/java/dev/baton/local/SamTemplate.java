@@ -78,7 +78,7 @@ public final class SamTemplate {
 
     /** A Lambda function: its exported {@code @Funq} name, HTTP routes, and SQS event sources. */
     public record Function(String logicalId, String export, List<HttpRoute> routes, List<String> sqsQueues,
-                           JsonNode properties) {
+                           List<String> schedules, JsonNode properties) {
     }
 
     /** Every {@code AWS::DynamoDB::Table}. */
@@ -102,16 +102,19 @@ public final class SamTemplate {
         each("AWS::Serverless::Function", (id, props) -> {
             List<HttpRoute> routes = new ArrayList<>();
             List<String> queues = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
             props.path("Events").forEach(event -> {
                 JsonNode p = event.path("Properties");
                 if ("HttpApi".equals(event.path("Type").asText())) {
                     routes.add(new HttpRoute(p.path("Method").asText().toUpperCase(), p.path("Path").asText()));
                 } else if ("SQS".equals(event.path("Type").asText())) {
                     queues.add(logicalIdOf(p.path("Queue")));
+                } else if ("Schedule".equals(event.path("Type").asText())) {
+                    schedules.add(p.path("Schedule").asText());
                 }
             });
             String export = props.path("Environment").path("Variables").path("QUARKUS_FUNQY_EXPORT").asText(null);
-            functions.add(new Function(id, export, routes, queues, props));
+            functions.add(new Function(id, export, routes, queues, schedules, props));
         });
         return functions;
     }

@@ -26,7 +26,10 @@ import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.DownstreamService;
 import dev.baton.sync.app.ProcessingResult;
+import dev.baton.sync.app.SyncOperations;
 import dev.baton.sync.app.SyncService;
+import dev.baton.sync.app.SyncStore;
+import dev.baton.order.domain.SyncState;
 import dev.baton.sync.domain.Classification;
 import dev.baton.sync.domain.Failure;
 import dev.baton.sync.domain.FailureKind;
@@ -47,21 +50,28 @@ public class SyncRoutes {
     public static final List<RouteKey> ROUTES = List.of(
             new RouteKey("PUT", "/v1/downstreams/{name}"),
             new RouteKey("POST", "/v1/downstreams/{name}/classify"),
-            new RouteKey("POST", "/v1/orders/{id}/sync"));
+            new RouteKey("POST", "/v1/orders/{id}/sync"),
+            new RouteKey("GET", "/v1/orders"),
+            new RouteKey("POST", "/v1/orders/{id}/redrive"));
 
     private final Router router;
     private final HttpGlue http;
     private final JsonBodies bodies;
     private final DownstreamService downstreams;
     private final SyncService sync;
+    private final SyncOperations operations;
 
-    SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync) {
+    SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync,
+               SyncOperations operations) {
         this.http = http;
         this.bodies = bodies;
         this.downstreams = downstreams;
         this.sync = sync;
+        this.operations = operations;
         this.router = http.router(List.of(ROUTES.get(0).to(this::publish), ROUTES.get(1).to(this::classify),
-                ROUTES.get(2).to(this::sync)));
+                ROUTES.get(2).to(this::sync), ROUTES.get(3).to(this::list), ROUTES.get(4).to(this::redrive)),
+                java.util.stream.Stream.concat(OrderRoutes.ROUTES.stream(), MappingConfigRoutes.ROUTES.stream())
+                        .toList());
     }
 
     /** The router of this function. */
@@ -120,6 +130,41 @@ public class SyncRoutes {
         return http.json(statusOf(result), ResultView.of(result));
     }
 
+    private HttpResponse list(HttpRequest request) {
+        String raw = request.queryParam("syncState").orElse(null);
+        SyncState state = null;
+        try {
+            state = raw == null ? null : SyncState.valueOf(raw);
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        if (state == null) {
+            throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("syncState",
+                    "must be one of " + List.of(SyncState.values()))));
+        }
+        int limit = Fields.intParam("limit", request.queryParam("limit"), 1, 100).orElse(25);
+        String cursor = request.queryParam("cursor").orElse(null);
+        if (cursor != null && cursor.length() > 512) {
+            throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("cursor", "is not valid")));
+        }
+        try {
+            SyncStore.Page page = operations.list(state, limit, cursor);
+            return http.json(200, new PageView(page.orders().stream().map(SummaryView::of).toList(),
+                    page.nextCursor()));
+        } catch (SyncStore.BadCursorException e) {
+            throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("cursor",
+                    "is not a cursor of this listing")));
+        }
+    }
+
+    private HttpResponse redrive(HttpRequest request) {
+        String orderId = PathParams.orderId(request);
+        if (!request.body().isBlank()) {
+            Fields.of(bodies.object(request)).done();
+        }
+        return http.json(202, ResultView.of(operations.redrive(orderId)));
+    }
+
     private static int statusOf(ProcessingResult r) {
         return switch (r.status()) {
             case SYNCED, REJECTED, DEAD, NOT_SYNCED -> 200;
@@ -135,6 +180,23 @@ public class SyncRoutes {
                     + NAME.pattern())));
         }
         return name;
+    }
+
+    /** A page of orders in one sync state. */
+    @RegisterForReflection
+    public record PageView(List<SummaryView> orders, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+    }
+
+    /** One order in a listing: its sync status without payload or personal data. */
+    @RegisterForReflection
+    public record SummaryView(String orderId, String businessType, String syncState, int attempt, String downstream,
+                              Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
+                              SyncStatus.LastFailure lastClassification) {
+        static SummaryView of(SyncStore.Summary s) {
+            SyncStatus sync = s.sync();
+            return new SummaryView(s.orderId(), s.businessType(), sync.state().name(), sync.attempt(),
+                    sync.downstream(), sync.nextAttemptAt(), sync.leaseUntil(), sync.changedAt(), sync.lastFailure());
+        }
     }
 
     /** A classification dry run's answer. */

@@ -85,6 +85,16 @@ public final class Api {
         }
     }
 
+    /** Posts any raw event JSON to the function and answers its JSON response. */
+    public static JsonNode invokeRaw(String eventJson) {
+        String raw = given().contentType("application/json").body(eventJson).post("/").then().extract().asString();
+        try {
+            return raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + raw, e);
+        }
+    }
+
     /** JSON text of a value, for request bodies. */
     public static String json(Object value) {
         try {

@@ -31,6 +31,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 @ApplicationScoped
 public class DynamoSyncStore implements SyncStore {
 
+    /** Sparse index of orders waiting for an attempt or holding a lease: {@code dueState}, {@code dueAt}. */
+    static final String BY_SYNC_DUE = "bySyncDue";
+    /** Index of orders by sync state, newest change first: {@code syncState}, {@code syncChangedAt}. */
+    static final String BY_SYNC_STATE = "bySyncState";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -56,12 +61,13 @@ public class DynamoSyncStore implements SyncStore {
         String condition = expectedAttempt == null ? stateCondition
                 : stateCondition + " AND #syncAttempt = :expectedAttempt";
         StringBuilder set = new StringBuilder("SET #syncState = :syncing, #syncAttempt = :attempt, "
-                + "#leaseUntil = :lease, #dueState = :syncing, #dueAt = :lease, #syncChangedAt = :now, "
+                + "#leaseUntil = :lease, #dueState = :syncing, #dueAt = :lease, #syncChangedAt = :nowMs, "
                 + "#updatedAt = :now, #version = #version + :one");
         values.put(":syncing", AttributeValue.fromS(SyncState.SYNCING.name()));
         values.put(":attempt", n(attempt));
         values.put(":lease", n(leaseUntil.toEpochMilli()));
         values.put(":now", AttributeValue.fromS(now.toString()));
+        values.put(":nowMs", n(now.toEpochMilli()));
         values.put(":one", n(1));
         if (newKey != null) {
             set.append(", #idemKey = :key, #downstream = :downstream, #firstAttemptAt = :now");
@@ -128,6 +134,85 @@ public class DynamoSyncStore implements SyncStore {
             throw new ConcurrentUpdateException(order.id());
         } catch (SdkException e) {
             throw new StoreUnavailableException("UpdateItem (sync outcome)", "order " + order.id(), e);
+        }
+    }
+
+    @Override
+    public boolean requeue(String orderId, SyncState from, int attempt, Instant expectedDueAt, int newAttempt,
+                           Instant dueAt, Instant now, boolean freshBudget) {
+        Map<String, String> names = new HashMap<>(Map.of("#state", SyncAttributes.STATE, "#attempt",
+                SyncAttributes.ATTEMPT, "#next", SyncAttributes.NEXT_ATTEMPT_AT, "#dueState", SyncAttributes.DUE_STATE,
+                "#dueAt", SyncAttributes.DUE_AT, "#changed", SyncAttributes.CHANGED_AT, "#lease",
+                SyncAttributes.LEASE_UNTIL, "#version", "version", "#updatedAt", "updatedAt"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", AttributeValue.fromS(from.name()),
+                ":attempt", n(attempt), ":pending", AttributeValue.fromS(SyncState.ASYNC_PENDING.name()),
+                ":newAttempt", n(newAttempt), ":due", n(dueAt.toEpochMilli()), ":nowMs", n(now.toEpochMilli()),
+                ":now", AttributeValue.fromS(now.toString()), ":one", n(1)));
+        String condition = "#state = :from AND #attempt = :attempt";
+        if (expectedDueAt != null) {
+            condition += " AND #dueAt = :expectedDue";
+            values.put(":expectedDue", n(expectedDueAt.toEpochMilli()));
+        }
+        String update = "SET #state = :pending, #attempt = :newAttempt, #next = :due, #dueState = :pending, "
+                + "#dueAt = :due, #changed = :nowMs, #updatedAt = :now, #version = #version + :one";
+        if (freshBudget) {
+            update += ", #first = :now";
+            names.put("#first", SyncAttributes.FIRST_ATTEMPT_AT);
+        }
+        String expression = update + " REMOVE #lease";
+        String finalCondition = condition;
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(orderId)))
+                    .conditionExpression(finalCondition).updateExpression(expression)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("UpdateItem (requeue)", "order " + orderId, e);
+        }
+    }
+
+    @Override
+    public List<Due> due(SyncState state, Instant before, int limit) {
+        try {
+            var page = dynamo.query(b -> b.tableName(table).indexName(BY_SYNC_DUE)
+                    .keyConditionExpression("#dueState = :state AND #dueAt <= :before")
+                    .expressionAttributeNames(Map.of("#dueState", SyncAttributes.DUE_STATE, "#dueAt",
+                            SyncAttributes.DUE_AT))
+                    .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state.name()), ":before",
+                            n(before.toEpochMilli())))
+                    .limit(limit));
+            List<Due> due = new ArrayList<>();
+            for (Map<String, AttributeValue> item : page.items()) {
+                due.add(new Due(item.get("pk").s(), Integer.parseInt(item.get(SyncAttributes.ATTEMPT).n()),
+                        Instant.ofEpochMilli(Long.parseLong(item.get(SyncAttributes.DUE_AT).n()))));
+            }
+            return due;
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("Query " + BY_SYNC_DUE, state.name(), e);
+        }
+    }
+
+    @Override
+    public Page list(SyncState state, int limit, String cursor) {
+        Map<String, AttributeValue> start = cursor == null ? null : Cursors.decode(cursor, state);
+        try {
+            var page = dynamo.query(b -> b.tableName(table).indexName(BY_SYNC_STATE)
+                    .keyConditionExpression("#state = :state")
+                    .expressionAttributeNames(Map.of("#state", SyncAttributes.STATE))
+                    .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state.name())))
+                    .scanIndexForward(false).limit(limit).exclusiveStartKey(start));
+            List<Summary> orders = new ArrayList<>();
+            for (Map<String, AttributeValue> item : page.items()) {
+                orders.add(new Summary(item.get("pk").s(), item.containsKey("businessType")
+                        ? item.get("businessType").s() : null, SyncAttributes.read(item, Instant.EPOCH)));
+            }
+            String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                    ? Cursors.encode(page.lastEvaluatedKey()) : null;
+            return new Page(orders, next);
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("Query " + BY_SYNC_STATE, state.name(), e);
         }
     }
 

@@ -46,7 +46,7 @@ final class SyncAttributes {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(STATE, AttributeValue.fromS(s.state().name()));
         item.put(ATTEMPT, AttributeValue.fromN(Integer.toString(s.attempt())));
-        item.put(CHANGED_AT, AttributeValue.fromS(s.changedAt().toString()));
+        putMillis(item, CHANGED_AT, s.changedAt());
         putS(item, IDEMPOTENCY_KEY, s.idempotencyKey());
         putS(item, DOWNSTREAM, s.downstream());
         putS(item, FIRST_ATTEMPT_AT, s.firstAttemptAt() == null ? null : s.firstAttemptAt().toString());
@@ -66,6 +66,7 @@ final class SyncAttributes {
         return item;
     }
 
+    /** Reads the sync status of an item (or of a sparse index projection of it). */
     static SyncStatus read(Map<String, AttributeValue> item, Instant fallback) {
         if (!item.containsKey(STATE)) {
             return SyncStatus.never(fallback);
@@ -76,7 +77,7 @@ final class SyncAttributes {
                 item.containsKey(FIRST_ATTEMPT_AT) ? Instant.parse(s(item, FIRST_ATTEMPT_AT)) : null,
                 millis(item, NEXT_ATTEMPT_AT), millis(item, LEASE_UNTIL), lastFailure(item), s(item, REFERENCE),
                 item.containsKey(PAYLOAD) ? new NodeData(s(item, PAYLOAD)) : null,
-                item.containsKey(CHANGED_AT) ? Instant.parse(s(item, CHANGED_AT)) : fallback);
+                item.containsKey(CHANGED_AT) ? millis(item, CHANGED_AT) : fallback);
     }
 
     private static String lastFailure(SyncStatus.LastFailure f) {

@@ -44,15 +44,17 @@ public class SyncService {
     private final DownstreamCache downstreams;
     private final Connector connector;
     private final RetryQueue queue;
+    private final SyncMetrics metrics;
     private final Clock clock;
     private final RandomGenerator random;
 
-    SyncService(SyncStore store, DownstreamCache downstreams, Connector connector, RetryQueue queue, Clock clock,
-                RandomGenerator random) {
+    SyncService(SyncStore store, DownstreamCache downstreams, Connector connector, RetryQueue queue,
+                SyncMetrics metrics, Clock clock, RandomGenerator random) {
         this.store = store;
         this.downstreams = downstreams;
         this.connector = connector;
         this.queue = queue;
+        this.metrics = metrics;
         this.clock = clock;
         this.random = random;
     }
@@ -94,6 +96,7 @@ public class SyncService {
         }
         Order recorded = claimed.withSync(next, now);
         store.record(recorded);
+        metrics.attempt(downstream.name(), next.state(), s.attempt(), outcome.latency());
         if (next.state() == SyncState.ASYNC_PENDING) {
             schedule(recorded, now);
         }
@@ -115,6 +118,20 @@ public class SyncService {
         }
         return new SyncStatus(state, s.attempt(), s.idempotencyKey(), s.downstream(), s.firstAttemptAt(), nextAt,
                 null, last, null, s.payload(), now);
+    }
+
+    /**
+     * Records {@code claimed} as {@code DEAD} without calling the downstream: its attempt budget is used up
+     * (a crashed last attempt was recovered by the sweeper). The last classification is kept.
+     */
+    public ProcessingResult giveUp(Order claimed) {
+        SyncStatus s = claimed.sync();
+        Instant now = clock.instant();
+        Order dead = claimed.withSync(new SyncStatus(SyncState.DEAD, s.attempt() - 1, s.idempotencyKey(),
+                s.downstream(), s.firstAttemptAt(), null, null, s.lastFailure(), null, s.payload(), now), now);
+        store.record(dead);
+        metrics.attempt(s.downstream(), SyncState.DEAD, s.attempt() - 1, Duration.ZERO);
+        return ProcessingResult.of(dead);
     }
 
     private void schedule(Order order, Instant now) {

@@ -24,6 +24,44 @@ public interface SyncStore {
     Claim claim(String orderId, Set<SyncState> from, Integer expectedAttempt, int attempt, Instant leaseUntil,
                 Instant now, String newKey, String downstream);
 
+    /**
+     * Puts an order back into {@code ASYNC_PENDING} due at {@code dueAt} with attempt {@code newAttempt}, if it
+     * is still in {@code from} at attempt {@code attempt} (and, when {@code expectedDueAt} is set, due then):
+     * the sweeper's recovery of lost messages and expired leases, and an operator's redrive ({@code freshBudget}
+     * restarts the deadline). Safe to race: exactly one of several identical calls wins.
+     *
+     * @return true when this call changed the order
+     */
+    boolean requeue(String orderId, SyncState from, int attempt, Instant expectedDueAt, int newAttempt,
+                    Instant dueAt, Instant now, boolean freshBudget);
+
+    /** Orders in {@code state} ({@code ASYNC_PENDING} or {@code SYNCING}) due before {@code before}, oldest first. */
+    java.util.List<Due> due(SyncState state, Instant before, int limit);
+
+    /** An order waiting for an attempt (or holding a lease) and when that is due. */
+    record Due(String orderId, int attempt, Instant dueAt) {
+    }
+
+    /** A page of orders in one sync state, newest change first, and the cursor of the next page. */
+    Page list(SyncState state, int limit, String cursor);
+
+    /** A page of sync summaries; {@code nextCursor} is null on the last page. */
+    record Page(java.util.List<Summary> orders, String nextCursor) {
+    }
+
+    /** An order's sync status as the state index holds it (no payload, no progress). */
+    record Summary(String orderId, String businessType, dev.baton.order.domain.SyncStatus sync) {
+    }
+
+    /**
+     * A cursor that does not decode into a position of this listing.
+     */
+    final class BadCursorException extends RuntimeException {
+        public BadCursorException() {
+            super("cursor is not one this listing issued");
+        }
+    }
+
     /** The result of a claim. */
     record Claim(Order order, boolean won) {
     }

@@ -10,10 +10,13 @@ public enum Category {
     INVALID_DATA,
     /** The downstream refused the business itself (e.g. declined to underwrite). */
     REJECTED,
-    /** Nothing known matched: not provably the order's fault, so it is retried until a human looks. */
+    /** Nothing known matched: not provably the order's fault, so it is retried until it succeeds or a human looks. */
     UNKNOWN;
 
-    /** True for the async-processing features: the order goes to ASYNC_PENDING and is retried. */
+    /**
+     * Whether this category is an <em>async processing feature</em>: the order goes to {@code ASYNC_PENDING} and
+     * a retry is scheduled. {@code INVALID_DATA} and {@code REJECTED} are answered at once, never retried.
+     */
     public boolean asyncProcessing() {
         return switch (this) {
             case TRANSIENT, THROTTLED, UNKNOWN -> true;

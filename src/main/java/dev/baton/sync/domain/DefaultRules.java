@@ -2,57 +2,90 @@ package dev.baton.sync.domain;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Baton's built-in classification, good enough that most insurers need no rules of their own. Order
- * matters (first match wins):
+ * Baton's built-in classification, good enough that most insurers and banks need no rules of their own.
+ * First match wins, so the order is the design:
  * <ol>
- * <li>how the call failed: timeouts and refused/reset connections are transient;</li>
- * <li>401/403 are {@code UNKNOWN}: Baton's credentials, not the order's data, are wrong — retried until a
- *     human looks, never answered as "fix your data" (their messages often say "invalid token");</li>
- * <li>throttling (429, rate-limit messages), then busy / try later / unavailable messages: a downstream that
- *     says "系统繁忙，请稍后重试" is transient whatever its status or code;</li>
- * <li>rejection messages before invalid-data messages: "核保不通过：证件无效" is an underwriting decision;</li>
- * <li>then statuses: 408 and 5xx (gateway pages included) transient; 400/413/415/422 invalid data.</li>
+ * <li><b>How the call failed</b>: timeouts and failed connections are transient.</li>
+ * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then busy / try
+ *     later / timed out / unavailable / maintenance messages are transient, then 502/503/504 (proxy and
+ *     gateway pages, never an insurer's verdict) are transient. A wrong async answer costs bounded retries
+ *     and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
+ *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
+ *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
+ *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
+ * <li><b>Not the order's fault</b>: 401/403/404/405/407 and credential messages ("签名无效", "invalid
+ *     token") are {@code UNKNOWN}: Baton's keys or endpoint are wrong, so "fix your data" would be a lie;
+ *     the order retries until someone fixes the downstream's settings or it is {@code DEAD}.</li>
+ * <li><b>Rejection before invalid data</b>: "核保不通过：不符合投保条件" → {@code REJECTED}; an underwriting
+ *     decision that mentions a field ("核保未通过：证件无效") is still a decision, and {@code FIX_DATA} would
+ *     invite a pointless resubmission.</li>
+ * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}. Messages come before
+ *     plain statuses because many insurers answer business errors with 500 or 200.</li>
+ * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data.</li>
  * </ol>
- * Anything else (404, 409, an unknown business code with an unknown message) falls through to UNKNOWN,
- * which is async by default: it retries with backoff until it succeeds or is dead in front of a human.
+ * Anything else — 409, other 4xx, a business code with an unknown message such as "系统异常" — falls
+ * through to {@code UNKNOWN} (rule {@value FailureClassifier#FALLBACK_RULE_ID}): it is not provably the
+ * order's fault and a human may need to look, and {@code UNKNOWN} is async, so the order keeps retrying with
+ * backoff until it succeeds or is {@code DEAD}.
  */
 public final class DefaultRules {
+
+    /** The rules, in the order they are tried. */
+    public static final List<Rule> RULES = List.of(
+            kind("default.timeout", FailureKind.TIMEOUT),
+            kind("default.connection", FailureKind.CONNECTION),
+            statuses("default.throttled-status", Category.THROTTLED, Set.of(429)),
+            messages("default.throttled-message", Category.THROTTLED, "rate limit", "rate-limit", "ratelimit",
+                    "rate_limit", "too many requests", "throttl", "quota exceeded", "限流", "流控", "流量超限",
+                    "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
+                    "调用频率", "超过频率", "频率过高"),
+            messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
+                    "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
+                    "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
+                    "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
+                    "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败"),
+            statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504)),
+            statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
+            messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
+                    "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
+                    "signature mismatch", "signature verification", "access denied", "app key", "appkey",
+                    "api key", "apikey", "appid", "credential"),
+            messages("default.rejected-message", Category.REJECTED, "拒保", "不予承保", "不符合投保条件",
+                    "不符合承保条件", "超出承保范围", "核保不通过", "核保未通过", "核保拒绝", "拒绝承保",
+                    "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",
+                    "declined", "not eligible", "ineligible", "underwriting rejected", "rejected by underwriting",
+                    "application rejected"),
+            messages("default.invalid-message", Category.INVALID_DATA, "校验失败", "校验不通过", "格式错误",
+                    "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
+                    "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
+                    "不能小于", "不能超过", "长度", "invalid", "malformed", "missing", "is required",
+                    "are required", "must not be", "must be", "validation failed", "validation error",
+                    "verification failed", "format error", "wrong format", "not valid", "cannot be empty",
+                    "cannot be blank", "mismatch"),
+            statuses("default.server-status", Category.TRANSIENT, serverStatuses()),
+            statuses("default.client-status", Category.INVALID_DATA, Set.of(400, 413, 415, 422)));
 
     private DefaultRules() {
     }
 
-    /** The rules, in the order they are tried. */
-    public static final List<Rule> RULES = List.of(
-            new Rule("default.timeout", new RuleCondition(Set.of(FailureKind.TIMEOUT), null, null, null, null),
-                    Category.TRANSIENT),
-            new Rule("default.connection", new RuleCondition(Set.of(FailureKind.CONNECTION), null, null, null, null),
-                    Category.TRANSIENT),
-            Rule.statuses("default.auth-status", Category.UNKNOWN, 401, 403),
-            Rule.statuses("default.throttled-status", Category.THROTTLED, 429),
-            Rule.messages("default.throttled-message", Category.THROTTLED, "rate limit", "too many requests",
-                    "throttl", "quota exceeded", "限流", "请求过于频繁", "访问频繁", "频率超限", "调用频率", "请求太频繁"),
-            Rule.messages("default.busy-message", Category.TRANSIENT, "busy", "try again", "temporarily",
-                    "timed out", "timeout", "time-out", "unavailable", "maintenance", "bad gateway", "overloaded",
-                    "系统繁忙", "服务繁忙", "繁忙", "请稍后重试", "稍后再试", "请稍后", "超时", "服务暂不可用", "暂不可用",
-                    "暂时无法", "系统维护", "维护中", "网络异常", "系统异常，请重试", "服务不可用"),
-            Rule.messages("default.rejected-message", Category.REJECTED, "拒保", "不予承保", "不符合投保条件",
-                    "超出承保范围", "核保不通过", "拒绝承保", "核保未通过", "不接受投保", "declined", "not eligible",
-                    "ineligible", "underwriting rejected", "rejected by underwriting"),
-            Rule.messages("default.invalid-message", Category.INVALID_DATA, "校验失败", "格式错误", "格式不正确",
-                    "不合法", "不能为空", "必填", "有误", "无效", "缺少", "非法", "不正确", "invalid", "malformed",
-                    "missing", "is required", "must not be", "validation failed", "verification failed"),
-            new Rule("default.server-status", new RuleCondition(null, serverStatuses(), null, null, null),
-                    Category.TRANSIENT),
-            Rule.statuses("default.client-status", Category.INVALID_DATA, 400, 413, 415, 422));
+    private static Rule kind(String id, FailureKind kind) {
+        return new Rule(id, new RuleCondition(Set.of(kind), null, null, null, null), Category.TRANSIENT);
+    }
+
+    private static Rule statuses(String id, Category category, Set<Integer> statuses) {
+        return new Rule(id, new RuleCondition(null, statuses, null, null, null), category);
+    }
+
+    private static Rule messages(String id, Category category, String... texts) {
+        return new Rule(id, new RuleCondition(null, null, null, List.of(texts), null), category);
+    }
 
     private static Set<Integer> serverStatuses() {
-        java.util.Set<Integer> statuses = new java.util.HashSet<>();
-        statuses.add(408);
-        for (int s = 500; s <= 599; s++) {
-            statuses.add(s);
-        }
-        return statuses;
+        return IntStream.concat(IntStream.of(408), IntStream.rangeClosed(500, 599)).boxed()
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

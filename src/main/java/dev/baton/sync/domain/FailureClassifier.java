@@ -3,27 +3,44 @@ package dev.baton.sync.domain;
 import java.util.List;
 
 /**
- * Classifies a failure: the downstream's own rules first, then {@link DefaultRules}; the first match wins;
- * nothing matched → {@link Category#UNKNOWN} (rule {@code fallback}). Pure and allocation-light: it runs on
- * every failed attempt.
+ * Classifies a failure (PRODUCT.md "Sync semantics"): the downstream's own rules first, in their order, then
+ * {@link #DEFAULT_RULES}; the first match wins; when nothing matches the failure is {@link Category#UNKNOWN}
+ * by rule {@value #FALLBACK_RULE_ID}. Pure: it runs on every failed attempt and in the classify dry run.
  */
 public final class FailureClassifier {
+
+    /** The rule id of a classification that no rule matched. */
+    public static final String FALLBACK_RULE_ID = "fallback";
+
+    /** Baton's built-in rules, tried after a downstream's own; see {@link DefaultRules} for their order. */
+    public static final List<Rule> DEFAULT_RULES = DefaultRules.RULES;
 
     private FailureClassifier() {
     }
 
-    /** The classification of {@code failure} under {@code downstreamRules} and the defaults. */
+    /**
+     * The classification of {@code failure}.
+     *
+     * @param failure         the failure to classify; required
+     * @param downstreamRules the downstream's own rules in order; null or empty when it has none
+     * @return the category and the rule that decided it, with its source
+     */
     public static Classification classify(Failure failure, List<Rule> downstreamRules) {
-        for (Rule rule : downstreamRules) {
-            if (rule.when().matches(failure)) {
-                return new Classification(rule.category(), rule.id(), RuleSource.DOWNSTREAM, failure);
+        if (failure == null) {
+            throw new IllegalArgumentException("failure is required");
+        }
+        if (downstreamRules != null) {
+            for (Rule rule : downstreamRules) {
+                if (rule.matches(failure)) {
+                    return new Classification(rule.category(), rule.id(), RuleSource.DOWNSTREAM, failure);
+                }
             }
         }
-        for (Rule rule : DefaultRules.RULES) {
-            if (rule.when().matches(failure)) {
+        for (Rule rule : DEFAULT_RULES) {
+            if (rule.matches(failure)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure);
             }
         }
-        return new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure);
+        return new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure);
     }
 }

@@ -1,0 +1,286 @@
+package dev.baton.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import dev.baton.order.app.OrderService;
+import dev.baton.order.app.OrderStore;
+import dev.baton.order.domain.NodeData;
+import dev.baton.order.domain.Order;
+import dev.baton.order.domain.SyncState;
+import dev.baton.sync.app.Connector;
+import dev.baton.sync.app.DownstreamCache;
+import dev.baton.sync.app.DownstreamService;
+import dev.baton.sync.app.SweepService;
+import dev.baton.sync.app.SyncOperations;
+import dev.baton.sync.app.SyncService;
+import dev.baton.sync.app.SyncStore;
+import dev.baton.sync.domain.Downstream;
+import dev.baton.sync.domain.RetryPolicy;
+import dev.baton.support.LocalBackendsResource;
+import dev.baton.support.OrderRetryProfile;
+import dev.baton.support.RetryQueueDriver;
+import dev.baton.support.TestTime;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Fault tests of async processing: the order-retry function fed from the real retry queue (ElasticMQ),
+ * orders in DynamoDB Local, an insurer that is a real HTTP server (WireMock). Duplicate deliveries, crashes,
+ * lost messages and outages are normal events here.
+ */
+@QuarkusTest
+@TestProfile(OrderRetryProfile.class)
+class RetryWorkerTest {
+
+    static WireMockServer insurer;
+
+    @Inject
+    OrderService orders;
+    @Inject
+    OrderStore orderStore;
+    @Inject
+    SyncService sync;
+    @Inject
+    SyncStore syncStore;
+    @Inject
+    Connector connector;
+    @Inject
+    DownstreamService downstreams;
+    @Inject
+    SweepService sweeper;
+    @Inject
+    DownstreamCache cache;
+    @Inject
+    SyncOperations operations;
+
+    private final RetryQueueDriver queue = new RetryQueueDriver();
+    private final String downstream = "ins-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String path = "/proposals/" + downstream;
+
+    @BeforeAll
+    static void startInsurer() {
+        insurer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        insurer.start();
+    }
+
+    @AfterAll
+    static void stopInsurer() {
+        insurer.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        TestTime.fixJitter(0); // every backoff is the 1 s minimum: messages arrive quickly and exactly
+        queue.purge();
+        downstreams.publish(new Downstream(downstream, 1, URI.create(insurer.baseUrl() + path),
+                Duration.ofSeconds(2), Map.of(), Map.of(), "/code", Set.of("0000"), "/msg", "/no", new RetryPolicy(3,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofHours(1)), List.of()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        TestTime.reset();
+    }
+
+    private void insurerIsDown() {
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"code\":\"9999\",\"msg\":\"系统繁忙\"}")));
+    }
+
+    private void insurerIsUp() {
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"code\":\"0000\",\"no\":\"P-1\"}")));
+    }
+
+    private String asyncOrder() {
+        String id = "o-" + UUID.randomUUID();
+        orders.start(new OrderService.Start(Optional.of(id), Optional.empty(), Optional.empty(), Optional.empty(),
+                new NodeData("{\"name\":\"Li Si\"}"), "fp-" + id));
+        assertThat(sync.sync(id, downstream, Optional.empty()).status()).isEqualTo(SyncState.ASYNC_PENDING);
+        return id;
+    }
+
+    private Order order(String id) {
+        return orderStore.find(id).orElseThrow();
+    }
+
+    private List<LoggedRequest> calls(String orderId) {
+        return insurer.findAll(postRequestedFor(urlEqualTo(path))).stream()
+                .filter(r -> r.getBodyAsString().contains(orderId)).toList();
+    }
+
+    private Message nextMessage() {
+        for (int i = 0; i < 5; i++) {
+            List<Message> received = queue.receive(5);
+            if (!received.isEmpty()) {
+                return received.get(0);
+            }
+        }
+        throw new AssertionError("no retry message arrived");
+    }
+
+    @Test
+    void theSameMessageDeliveredThreeTimes_callsTheDownstreamOnce() {
+        // given an order in async processing and its retry message
+        insurerIsDown();
+        String id = asyncOrder();
+        Message message = nextMessage();
+        insurerIsUp();
+        // when SQS delivers it three times
+        for (int i = 0; i < 3; i++) {
+            queue.deliver(List.of(RetryQueueDriver.message(message.body())));
+        }
+        // then one retry reached the insurer: the first sync call plus one attempt
+        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(calls(id)).hasSize(2);
+    }
+
+    @Test
+    void aCrashAfterTheDownstreamAnswered_endsSynced_withOneIdempotencyKey() {
+        // given a worker that took the lease for attempt 2 and got the insurer's answer, then crashed
+        insurerIsDown();
+        String id = asyncOrder();
+        queue.lose(nextMessage());
+        insurerIsUp();
+        SyncStore.Claim claim = syncStore.claim(id, Set.of(SyncState.ASYNC_PENDING), 1, 2,
+                TestTime.now().plusSeconds(55), TestTime.now(), null, null);
+        assertThat(claim.won()).isTrue();
+        Downstream settings = cache.latest(downstream).orElseThrow();
+        assertThat(connector.submit(settings, claim.order().sync().idempotencyKey(), claim.order().sync().payload())
+                .succeeded()).isTrue();
+        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCING);
+        // when the lease expires and the sweeper runs
+        TestTime.advance(Duration.ofMinutes(2));
+        SweepService.Report report = sweeper.sweep();
+        queue.deliver(List.of(nextMessage()));
+        // then
+        assertThat(report.expiredLeases()).isGreaterThanOrEqualTo(1);
+        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).hasSize(3).containsOnly(
+                order(id).sync().idempotencyKey());
+    }
+
+    @Test
+    void aLostMessage_isRecoveredByTheSweeper() {
+        // given
+        insurerIsDown();
+        String id = asyncOrder();
+        queue.lose(nextMessage());
+        insurerIsUp();
+        // when the retry is overdue and the sweeper runs
+        TestTime.advance(Duration.ofMinutes(5));
+        SweepService.Report report = sweeper.sweep();
+        SweepService.Report again = sweeper.sweep();
+        queue.deliver(List.of(nextMessage()));
+        // then
+        assertThat(report.lostMessages()).isGreaterThanOrEqualTo(1);
+        assertThat(again.lostMessages()).isZero();
+        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+    }
+
+    @Test
+    void aDownstreamDownForAWhile_thenBack_leavesEveryOrderSynced() {
+        // given ten orders that met the outage
+        insurerIsDown();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(asyncOrder());
+        }
+        // when the insurer recovers after the first retries failed too
+        queue.drain(3, 2);
+        insurerIsUp();
+        queue.drain(4, 20);
+        // then
+        for (String id : ids) {
+            Order o = order(id);
+            assertThat(o.syncState()).as(id).isEqualTo(SyncState.SYNCED);
+            assertThat(o.sync().attempt()).isLessThanOrEqualTo(3);
+            assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).containsOnly(o.sync()
+                    .idempotencyKey());
+        }
+    }
+
+    @Test
+    void anAlwaysFailingDownstream_isDeadAfterExactlyMaxAttempts_andRedriveStartsAgain() {
+        // given
+        insurerIsDown();
+        String id = asyncOrder();
+        // when every retry fails
+        queue.drain(4, 10);
+        // then
+        Order dead = order(id);
+        assertThat(dead.syncState()).isEqualTo(SyncState.DEAD);
+        assertThat(calls(id)).hasSize(3);
+        assertThat(dead.sync().lastFailure().category()).isEqualTo("TRANSIENT");
+        // when an operator redrives it after the insurer is fixed
+        insurerIsUp();
+        operations.redrive(id);
+        queue.drain(4, 5);
+        // then
+        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(calls(id)).hasSize(4);
+    }
+
+    @Test
+    void aPoisonMessage_isAcknowledged_andItsBatchMateIsProcessed() {
+        // given
+        insurerIsDown();
+        String id = asyncOrder();
+        Message good = nextMessage();
+        insurerIsUp();
+        // when
+        var failed = queue.deliver(List.of(RetryQueueDriver.message("{not json"), RetryQueueDriver.message(
+                "{\"orderId\":\"../../etc\",\"attempt\":2,\"dueAt\":\"x\"}"), good));
+        // then
+        assertThat(failed).isEmpty();
+        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+    }
+
+    @Test
+    void aRecordThatFails_isReportedAlone_andItsBatchMateIsProcessed() {
+        // given a healthy order in async processing, and an order whose item cannot be read (damaged data)
+        insurerIsDown();
+        String healthy = asyncOrder();
+        Message good = nextMessage();
+        insurerIsUp();
+        String damaged = "o-" + UUID.randomUUID();
+        LocalBackendsResource.backends().dynamo().putItem(b -> b.tableName(LocalBackendsResource.template()
+                .tableName("OrdersTable")).item(Map.of("pk", AttributeValue.fromS(damaged), "version",
+                AttributeValue.fromN("3"), "syncState", AttributeValue.fromS("ASYNC_PENDING"), "syncAttempt",
+                AttributeValue.fromN("1"), "doc", AttributeValue.fromS("{damaged"))));
+        Message bad = RetryQueueDriver.message("{\"orderId\":\"" + damaged + "\",\"attempt\":2,\"dueAt\":\""
+                + TestTime.now() + "\"}");
+        // when
+        var failed = queue.deliver(List.of(bad, RetryQueueDriver.message(good.body())));
+        // then only the damaged record is reported, so only it is delivered again
+        assertThat(failed).containsExactly(bad.messageId());
+        assertThat(order(healthy).syncState()).isEqualTo(SyncState.SYNCED);
+    }
+}
