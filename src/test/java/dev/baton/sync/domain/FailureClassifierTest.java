@@ -105,21 +105,6 @@ class FailureClassifierTest {
     }
 
     @Test
-    void throttlingMessage_winsOverBusyMessage_andRejection_winsOverInvalidData() {
-        // given
-        Failure throttledAndBusy = code("1001", "请求过于频繁，请稍后再试");
-        Failure rejectedAndInvalid = code("E106", "核保未通过，原因：证件号码无效");
-
-        // when
-        Category first = FailureClassifier.classify(throttledAndBusy, null).category();
-        Category second = FailureClassifier.classify(rejectedAndInvalid, null).category();
-
-        // then
-        assertEquals(Category.THROTTLED, first);
-        assertEquals(Category.REJECTED, second);
-    }
-
-    @Test
     void nothingMatching_isUnknownByTheFallback() {
         // given a business code with a message no rule knows
         Failure failure = new Failure(FailureKind.HTTP_STATUS, 409, "DUP01", "投保单号已存在", Duration.ofSeconds(5));

@@ -1,0 +1,124 @@
+package dev.baton.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.baton.order.app.OrderService;
+import dev.baton.order.domain.NodeData;
+import dev.baton.support.Api;
+import dev.baton.support.Api.Reply;
+import dev.baton.support.OrderSyncProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** What an operator on call does: list orders by sync state, page through them, redrive dead ones. */
+@QuarkusTest
+@TestProfile(OrderSyncProfile.class)
+class OperatorsTest {
+
+    static WireMockServer insurer;
+
+    @Inject
+    OrderService orders;
+
+    private final String downstream = "ops-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void startInsurer() {
+        insurer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        insurer.start();
+        insurer.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503).withBody("busy")));
+    }
+
+    @AfterAll
+    static void stopInsurer() {
+        insurer.stop();
+    }
+
+    private String deadOrder() {
+        Api.put("/v1/downstreams/" + downstream, "{\"endpoint\":\"" + insurer.baseUrl() + "/down\","
+                + "\"retry\":{\"maxAttempts\":1,\"baseDelaySeconds\":1,\"maxDelaySeconds\":1,\"deadlineSeconds\":60}}");
+        String id = "o-" + UUID.randomUUID();
+        orders.start(new OrderService.Start(Optional.of(id), Optional.empty(), Optional.empty(), Optional.empty(),
+                new NodeData("{\"name\":\"Wang Wu\",\"mobile\":\"13800138000\"}"), "fp-" + id));
+        Reply reply = Api.post("/v1/orders/" + id + "/sync", "{\"downstream\":\"" + downstream + "\"}");
+        assertThat(reply.json().path("status").asText()).as(reply.toString()).isEqualTo("DEAD");
+        assertThat(reply.json().path("nextAction").asText()).isEqualTo("CONTACT_SUPPORT");
+        return id;
+    }
+
+    @Test
+    void deadOrders_arePagedNewestFirst_withTheirClassification_andNoPersonalData() {
+        // given three orders that went DEAD one after another
+        List<String> mine = List.of(deadOrder(), deadOrder(), deadOrder());
+        // when an operator pages through the DEAD orders two at a time
+        List<JsonNode> seen = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 50; page++) {
+            Reply reply = Api.get("/v1/orders?syncState=DEAD&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.json().path("orders").size()).isLessThanOrEqualTo(2);
+            assertThat(reply.body()).doesNotContain("Wang Wu").doesNotContain("13800138000");
+            reply.json().path("orders").forEach(seen::add);
+            cursor = reply.json().path("nextCursor").isNull() ? null : reply.json().path("nextCursor").asText();
+            if (cursor == null) {
+                break;
+            }
+        }
+        // then all three are there, newest first, with attempts and the last classification
+        List<String> ids = seen.stream().map(o -> o.path("orderId").asText()).filter(mine::contains).toList();
+        assertThat(ids).containsExactly(mine.get(2), mine.get(1), mine.get(0));
+        List<Instant> changed = seen.stream().map(o -> Instant.parse(o.path("changedAt").asText())).toList();
+        assertThat(changed).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        JsonNode one = seen.stream().filter(o -> o.path("orderId").asText().equals(mine.get(0))).findFirst()
+                .orElseThrow();
+        assertThat(one.path("attempt").asInt()).isEqualTo(1);
+        assertThat(one.path("lastClassification").path("ruleId").asText()).isEqualTo("default.busy-message");
+    }
+
+    @Test
+    void badListingParameters_areA422NamingTheParameter() {
+        assertThat(Api.get("/v1/orders?syncState=LOST").json().path("errors").get(0).path("field").asText())
+                .isEqualTo("syncState");
+        assertThat(Api.get("/v1/orders").status()).isEqualTo(422);
+        assertThat(Api.get("/v1/orders?syncState=DEAD&limit=0").status()).isEqualTo(422);
+        Reply forged = Api.get("/v1/orders?syncState=DEAD&cursor=eyJpZCI6Ii4uIn0");
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.json().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+    }
+
+    @Test
+    void redrive_sendsADeadOrderBackToAsyncProcessing_andRefusesOthers() {
+        // given
+        String dead = deadOrder();
+        // when
+        Reply reply = Api.post("/v1/orders/" + dead + "/redrive", "");
+        // then
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        assertThat(reply.json().path("status").asText()).isEqualTo("ASYNC_PENDING");
+        assertThat(reply.json().path("attempt").asInt()).isZero();
+        Reply again = Api.post("/v1/orders/" + dead + "/redrive", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("urn:baton:problem:not-dead");
+        assertThat(Api.post("/v1/orders/o-" + UUID.randomUUID() + "/redrive", "").status()).isEqualTo(404);
+        assertThat(Api.post("/v1/orders/" + dead + "/redrive", "{\"force\":true}").status()).isEqualTo(422);
+    }
+}
