@@ -30,6 +30,8 @@ public final class LocalBaton {
         LocalBaton baton = new LocalBaton();
         Runtime.getRuntime().addShutdownHook(new Thread(baton::stop, "baton-local-stop"));
         baton.start(port, dataDir, functionDir);
+        System.out.println("Local stand-in insurer on http://localhost:" + env("BATON_INSURER_PORT", "8081")
+                + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject)");
         System.out.println("Baton local ready on http://localhost:" + port);
         Thread.currentThread().join();
     }
@@ -55,6 +57,7 @@ public final class LocalBaton {
             }
         }
         startEventSources(template, backends, emulators);
+        running.add(new LocalInsurer(Integer.parseInt(env("BATON_INSURER_PORT", "8081"))));
         running.add(new LocalGateway(port, bindings));
     }
 
