@@ -34,7 +34,8 @@ public final class FunctionProcess implements AutoCloseable {
         String sep = java.io.File.pathSeparator;
         String classpath = functionDir + sep + functionDir.resolve("lib") + "/*" + sep + runtimeClientJars();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp", classpath,
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", JNI_PROPERTY + "=" + jniLibrary(functionDir),
+                "-cp", classpath,
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -43,6 +44,27 @@ public final class FunctionProcess implements AutoCloseable {
         echo.setDaemon(true);
         echo.start();
         return new FunctionProcess(name, process);
+    }
+
+    /**
+     * The runtime client unpacks its JNI library to one fixed path ({@code /tmp/.libaws-lambda-jni.so}), so
+     * several JVMs starting at once crash loading a half-written file (SIGBUS). It honours this property
+     * instead: the library is unpacked once, before any function starts.
+     */
+    static final String JNI_PROPERTY = "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private static synchronized String jniLibrary(Path functionDir) throws IOException {
+        Path target = functionDir.resolve("libaws-lambda-jni.so");
+        if (!java.nio.file.Files.exists(target)) {
+            String arch = System.getProperty("os.arch").contains("aarch64") ? "linux-aarch_64" : "linux-x86_64";
+            try (var in = FunctionProcess.class.getResourceAsStream("/jni/libaws-lambda-jni." + arch + ".so")) {
+                if (in == null) {
+                    throw new IOException("the runtime interface client has no JNI library for " + arch);
+                }
+                java.nio.file.Files.copy(in, target);
+            }
+        }
+        return target.toAbsolutePath().toString();
     }
 
     /** The runtime interface client's jars, taken from this JVM's (the local stack's) classpath. */
