@@ -13,6 +13,7 @@ import dev.baton.order.domain.CompletedNode;
 import dev.baton.order.domain.Handoff;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
+import dev.baton.order.domain.SyncStatus;
 import dev.baton.order.domain.Takeover;
 import dev.baton.flow.domain.Node;
 import dev.baton.shared.infra.CanonicalJson;
@@ -22,7 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {OrderViews.Started.class, OrderViews.OrderView.class, OrderViews.OwnerView.class,
         OrderViews.PinsView.class, OrderViews.ProgressEntry.class, OrderViews.CarriedFromView.class,
         OrderViews.HandoffEntry.class, OrderViews.Completed.class, OrderViews.HandoffView.class,
-        OrderViews.CarriedView.class, OrderViews.SourceDataView.class})
+        OrderViews.CarriedView.class, OrderViews.SourceDataView.class, OrderViews.SyncView.class,
+        SyncStatus.LastFailure.class})
 public final class OrderViews {
 
     private OrderViews() {
@@ -62,10 +64,20 @@ public final class OrderViews {
                                Instant at, List<String> carriedOver, Integer mappingVersion) {
     }
 
+    /** Where the order stands with its downstream (never the payload). */
+    public record SyncView(String state, int attempt, String downstream, String idempotencyKey, String reference,
+                           Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
+                           SyncStatus.LastFailure lastClassification) {
+        static SyncView of(SyncStatus s) {
+            return new SyncView(s.state().name(), s.attempt(), s.downstream(), s.idempotencyKey(), s.reference(),
+                    s.nextAttemptAt(), s.leaseUntil(), s.changedAt(), s.lastFailure());
+        }
+    }
+
     /** The whole order. */
     public record OrderView(String orderId, String businessType, OwnerView owner, PinsView pins,
                             Map<String, List<ProgressEntry>> progress, List<HandoffEntry> handoffs, JsonNode data,
-                            String syncState, Instant createdAt, Instant updatedAt, long version) {
+                            String syncState, SyncView sync, Instant createdAt, Instant updatedAt, long version) {
         static OrderView of(Order o) {
             Map<String, List<ProgressEntry>> progress = new LinkedHashMap<>();
             o.progress().forEach((platform, nodes) -> progress.put(platform, nodes.stream().map(OrderViews::entry)
@@ -74,7 +86,7 @@ public final class OrderViews {
                     o.owner().platform(), o.owner().terminalId(), o.owner().since()),
                     new PinsView(o.pins().flows(), o.pins().mappings()), progress,
                     o.handoffs().stream().map(OrderViews::entry).toList(), json(o.data()), o.syncState().name(),
-                    o.createdAt(), o.updatedAt(), o.version());
+                    SyncView.of(o.sync()), o.createdAt(), o.updatedAt(), o.version());
         }
     }
 
