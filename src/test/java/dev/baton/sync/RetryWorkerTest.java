@@ -249,6 +249,26 @@ class RetryWorkerTest {
     }
 
     @Test
+    void aMessageDueBeyondSqsMaximumDelay_hopsOn_withoutTouchingTheOrder() {
+        // given an order in async processing whose retry is due in 40 minutes (SQS delays at most 15)
+        insurerIsDown();
+        String id = asyncOrder();
+        queue.lose(nextMessage());
+        var sqs = LocalBackendsResource.backends().sqs();
+        String url = LocalBackendsResource.backends().queueUrls().get("RetryQueue");
+        // when it is delivered
+        queue.deliver(List.of(RetryQueueDriver.message("{\"orderId\":\"" + id + "\",\"attempt\":2,\"dueAt\":\""
+                + TestTime.now().plusSeconds(2400) + "\"}")));
+        // then it was sent on with a delay, and the order was not attempted
+        String delayed = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
+                "ApproximateNumberOfMessagesDelayed")).attributesAsStrings().get("ApproximateNumberOfMessagesDelayed");
+        assertThat(Integer.parseInt(delayed)).isGreaterThanOrEqualTo(1);
+        assertThat(order(id).syncState()).isEqualTo(SyncState.ASYNC_PENDING);
+        assertThat(order(id).sync().attempt()).isEqualTo(1);
+        assertThat(calls(id)).hasSize(1);
+    }
+
+    @Test
     void aPoisonMessage_isAcknowledged_andItsBatchMateIsProcessed() {
         // given
         insurerIsDown();
