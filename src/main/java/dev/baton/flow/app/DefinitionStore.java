@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.NodeMapping;
 import dev.baton.shared.app.Published;
+import dev.baton.shared.app.VersionConflictException;
 
 /**
  * Where flows and node mappings live. Every published version is immutable; the latest version of each

@@ -12,6 +12,7 @@ import dev.baton.flow.domain.Node;
 import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
 import dev.baton.shared.app.Published;
+import dev.baton.shared.app.VersionConflictException;
 import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Violation;
 

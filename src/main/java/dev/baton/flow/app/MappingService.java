@@ -18,6 +18,7 @@ import dev.baton.flow.domain.NodeMapping;
 import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
 import dev.baton.shared.app.Published;
+import dev.baton.shared.app.VersionConflictException;
 import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Violation;
 

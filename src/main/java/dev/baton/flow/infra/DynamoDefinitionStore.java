@@ -3,7 +3,6 @@ package dev.baton.flow.infra;
 import static dev.baton.flow.infra.DefinitionItems.PK;
 import static dev.baton.flow.infra.DefinitionItems.SK;
 import static dev.baton.flow.infra.DefinitionItems.VERSION;
-import static dev.baton.flow.infra.DefinitionItems.n;
 import static dev.baton.flow.infra.DefinitionItems.s;
 
 import java.util.ArrayList;
@@ -14,20 +13,17 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.baton.flow.app.DefinitionStore;
-import dev.baton.flow.app.VersionConflictException;
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.NodeMapping;
 import dev.baton.shared.app.Published;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.infra.BatonConfig;
+import dev.baton.shared.infra.VersionedPublish;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link DefinitionStore} on DynamoDB (layout in {@link DefinitionItems}). A publish is one
@@ -125,26 +121,7 @@ public class DynamoDefinitionStore implements DefinitionStore {
 
     private void publish(Map<String, AttributeValue> version, Map<String, AttributeValue> head, int number,
                          String what) {
-        Put putVersion = Put.builder().tableName(table).item(version)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK)).build();
-        Put putHead = number == 1
-                ? Put.builder().tableName(table).item(head).conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)).build()
-                : Put.builder().tableName(table).item(head).conditionExpression("#v = :previous")
-                        .expressionAttributeNames(Map.of("#v", VERSION))
-                        .expressionAttributeValues(Map.of(":previous", n(number - 1))).build();
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putVersion).build(),
-                    TransactWriteItem.builder().put(putHead).build()));
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-                throw new VersionConflictException(what);
-            }
-            throw new StoreUnavailableException("TransactWriteItems", what, e);
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("TransactWriteItems", what, e);
-        }
+        VersionedPublish.publish(dynamo, table, version, head, PK, VERSION, number, what);
     }
 
     private static <T> T call(String operation, String key, java.util.function.Supplier<T> call) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.baton.flow.app.VersionConflictException;
+import dev.baton.shared.app.VersionConflictException;
 import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
 import dev.baton.shared.app.Published;

@@ -14,7 +14,7 @@ public interface DownstreamStore {
     /**
      * Stores {@code downstream} as the new latest version, if the latest is still {@code version - 1}.
      *
-     * @throws dev.baton.flow.app.VersionConflictException when another publish got there first
+     * @throws dev.baton.shared.app.VersionConflictException when another publish got there first
      */
     void create(Published<Downstream> downstream);
 }

@@ -7,19 +7,16 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.baton.flow.app.VersionConflictException;
 import dev.baton.shared.app.Published;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.infra.BatonConfig;
 import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.shared.infra.VersionedPublish;
 import dev.baton.sync.app.DownstreamStore;
 import dev.baton.sync.domain.Downstream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * {@link DownstreamStore} in the definitions table: {@code pk = DS#<name>}, {@code sk = V#<00000003>} per
@@ -64,26 +61,8 @@ public class DynamoDownstreamStore implements DownstreamStore {
         Downstream d = published.value();
         Map<String, AttributeValue> version = item(published, String.format("V#%08d", d.version()));
         Map<String, AttributeValue> head = item(published, HEAD);
-        Put putVersion = Put.builder().tableName(table).item(version).conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PK)).build();
-        Put putHead = d.version() == 1
-                ? Put.builder().tableName(table).item(head).conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PK)).build()
-                : Put.builder().tableName(table).item(head).conditionExpression("#v = :previous")
-                        .expressionAttributeNames(Map.of("#v", VERSION))
-                        .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(
-                                Integer.toString(d.version() - 1)))).build();
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putVersion).build(),
-                    TransactWriteItem.builder().put(putHead).build()));
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
-                throw new VersionConflictException("downstream " + d.name() + " v" + d.version());
-            }
-            throw new StoreUnavailableException("TransactWriteItems", "downstream " + d.name(), e);
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("TransactWriteItems", "downstream " + d.name(), e);
-        }
+        VersionedPublish.publish(dynamo, table, version, head, PK, VERSION, d.version(),
+                "downstream " + d.name() + " v" + d.version());
     }
 
     private static Map<String, AttributeValue> item(Published<Downstream> published, String sk) {

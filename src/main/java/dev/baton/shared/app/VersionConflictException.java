@@ -1,4 +1,4 @@
-package dev.baton.flow.app;
+package dev.baton.shared.app;
 
 /** A concurrent publish created the same version first; the caller re-reads and tries again. */
 public class VersionConflictException extends RuntimeException {

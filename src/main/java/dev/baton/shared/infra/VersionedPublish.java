@@ -1,0 +1,55 @@
+package dev.baton.shared.infra;
+
+import java.util.Map;
+
+import dev.baton.shared.app.VersionConflictException;
+import dev.baton.shared.app.StoreUnavailableException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Publishing an immutable version with its head in one TransactWriteItems: the version item must not
+ * exist, and the head must still be at the previous version (or absent for version 1). Two concurrent
+ * publishes can therefore never both create the same version. Used for flows, mappings and downstreams.
+ */
+public final class VersionedPublish {
+
+    private VersionedPublish() {
+    }
+
+    /**
+     * Writes {@code version} and {@code head} (both carrying a {@code versionAttribute} equal to
+     * {@code number}) atomically.
+     *
+     * @throws VersionConflictException  when another publish created this version or moved the head first
+     * @throws StoreUnavailableException when DynamoDB failed otherwise
+     */
+    public static void publish(DynamoDbClient dynamo, String table, Map<String, AttributeValue> version,
+                               Map<String, AttributeValue> head, String keyAttribute, String versionAttribute,
+                               int number, String what) {
+        Put putVersion = Put.builder().tableName(table).item(version).conditionExpression("attribute_not_exists(#k)")
+                .expressionAttributeNames(Map.of("#k", keyAttribute)).build();
+        Put putHead = number == 1
+                ? Put.builder().tableName(table).item(head).conditionExpression("attribute_not_exists(#k)")
+                        .expressionAttributeNames(Map.of("#k", keyAttribute)).build()
+                : Put.builder().tableName(table).item(head).conditionExpression("#v = :previous")
+                        .expressionAttributeNames(Map.of("#v", versionAttribute))
+                        .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(
+                                Integer.toString(number - 1)))).build();
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putVersion).build(),
+                    TransactWriteItem.builder().put(putHead).build()));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                throw new VersionConflictException(what);
+            }
+            throw new StoreUnavailableException("TransactWriteItems", what, e);
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("TransactWriteItems", what, e);
+        }
+    }
+}
