@@ -8,9 +8,25 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** Runs the application as the {@code order-sync} Lambda against the local backends. */
 public class OrderSyncProfile implements QuarkusTestProfile {
 
+    /**
+     * Port of the stand-in for the AWS Parameters and Secrets Lambda Extension. Kept in a system property:
+     * the profile and the test class are loaded by different class loaders, so a static field would differ.
+     */
+    public static synchronized int parametersPort() {
+        String port = System.getProperty("parameters-extension-test-port");
+        if (port == null) {
+            port = Integer.toString(dev.baton.local.EmbeddedBackends.freePort());
+            System.setProperty("parameters-extension-test-port", port);
+        }
+        return Integer.parseInt(port);
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.funqy.export", "order-sync",
+                // the Parameters and Secrets extension is played by a WireMock server on this port
+                "baton.secrets.parameters-endpoint", "http://127.0.0.1:" + parametersPort(),
+                "AWS_SESSION_TOKEN", "test-session-token",
                 // secret header values come from the environment, which config reads; tests set it here
                 "BATON_TEST_INSURER_TOKEN", "Bearer test-token");
     }

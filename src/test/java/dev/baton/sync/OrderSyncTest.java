@@ -112,6 +112,34 @@ class OrderSyncTest {
     }
 
     @Test
+    void aSecretFromParameterStore_isSentAsAHeader_butNeverStoredOrReturned() {
+        // given the Parameters and Secrets extension (a real HTTP server here) serving a SecureString
+        WireMockServer extension = new WireMockServer(options().port(OrderSyncProfile.parametersPort())
+                .bindAddress("127.0.0.1"));
+        extension.start();
+        try {
+            extension.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/systemsmanager/parameters/get"))
+                    .withQueryParam("name", equalTo("/baton/" + downstream + "/token"))
+                    .withHeader("X-Aws-Parameters-Secrets-Token", equalTo("test-session-token"))
+                    .willReturn(aResponse().withStatus(200).withBody("{\"Parameter\":{\"Name\":\"/baton/x\","
+                            + "\"Type\":\"SecureString\",\"Value\":\"Bearer from-parameter-store\"}}")));
+            Reply put = Api.put("/v1/downstreams/" + downstream, settings(insurer.baseUrl() + path, 2000)
+                    .replace("{\"env\":\"BATON_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"/baton/" + downstream
+                            + "/token\"}"));
+            insurerAnswers(200, "{\"code\":\"0000\"}");
+            // when
+            Reply reply = sync();
+            // then
+            assertThat(reply.json().path("status").asText()).isEqualTo("SYNCED");
+            assertThat(calls().get(0).getHeader("Authorization")).isEqualTo("Bearer from-parameter-store");
+            assertThat(put.body()).contains("/baton/" + downstream + "/token").doesNotContain("from-parameter-store");
+        } finally {
+            extension.stop();
+        }
+    }
+
+    @Test
     void aSyncedOrder_isNeverSentAgain() {
         insurerAnswers(200, "{\"code\":\"0000\",\"data\":{\"proposalNo\":\"P1\"}}");
         sync();
