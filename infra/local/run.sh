@@ -9,7 +9,12 @@
 # SIGTERM (or Ctrl-C) stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ "${BATON_SKIP_BUILD:-0}" != "1" ]; then
+# Build unless the last build is newer than every source (a warm start skips Maven entirely).
+stale() {
+  [ ! -f target/function.zip ] || [ ! -f target/local-runtime.classpath ] && return 0
+  [ -n "$(find pom.xml template.yaml src -newer target/function.zip -print -quit)" ]
+}
+if [ "${BATON_SKIP_BUILD:-0}" != "1" ] && stale; then
   ./mvnw -q -B -ntp package -DskipTests
 fi
 exec java -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalBaton

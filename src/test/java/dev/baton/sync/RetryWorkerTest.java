@@ -32,6 +32,7 @@ import dev.baton.order.app.OrderStore;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
 import dev.baton.order.domain.SyncState;
+import dev.baton.shared.infra.AwsCallCounter;
 import dev.baton.sync.app.Connector;
 import dev.baton.sync.app.DownstreamCache;
 import dev.baton.sync.app.DownstreamService;
@@ -154,12 +155,17 @@ class RetryWorkerTest {
         Message message = nextMessage();
         insurerIsUp();
         // when SQS delivers it three times
-        for (int i = 0; i < 3; i++) {
+        Map<String, Long> before = AwsCallCounter.snapshot();
+        queue.deliver(List.of(RetryQueueDriver.message(message.body())));
+        Map<String, Long> firstDelivery = AwsCallCounter.since(before);
+        for (int i = 0; i < 2; i++) {
             queue.deliver(List.of(RetryQueueDriver.message(message.body())));
         }
         // then one retry reached the insurer: the first sync call plus one attempt
         assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
         assertThat(calls(id)).hasSize(2);
+        // and the attempt cost two DynamoDB calls: the lease (which returns the order) and the outcome
+        assertThat(firstDelivery).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.UpdateItem", 2L));
     }
 
     @Test
