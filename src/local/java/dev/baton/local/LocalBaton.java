@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Baton on one machine, no Docker and no AWS account: DynamoDB Local and ElasticMQ embedded, every
@@ -32,6 +33,10 @@ public final class LocalBaton {
         baton.start(port, dataDir, functionDir);
         System.out.println("Local stand-in insurer on http://localhost:" + env("BATON_INSURER_PORT", "8081")
                 + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject)");
+        System.out.println("jwt".equals(authMode())
+                ? "Auth: jwt — tokens verified against " + System.getenv("BATON_JWKS_FILE") + " (issuer "
+                        + System.getenv("BATON_JWT_ISSUER") + ")"
+                : "Auth: OFF (BATON_AUTH=off) — every caller is trusted; set BATON_AUTH=jwt to require tokens");
         System.out.println("Baton local ready on http://localhost:" + port);
         Thread.currentThread().join();
     }
@@ -49,7 +54,8 @@ public final class LocalBaton {
             emulators.put(function.export(), emulator);
             running.add(FunctionProcess.start(function.export(), functionDir, template.globalHandler(),
                     environment(template, function, backends, emulator)));
-            function.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r.method(), r.path(), emulator)));
+            function.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r.method(), r.path(), r.scopes(),
+                    emulator)));
         }
         for (Map.Entry<String, RuntimeApiEmulator> e : emulators.entrySet()) {
             if (!e.getValue().awaitReady(Duration.ofSeconds(60))) {
@@ -58,7 +64,32 @@ public final class LocalBaton {
         }
         startEventSources(template, backends, emulators);
         running.add(new LocalInsurer(Integer.parseInt(env("BATON_INSURER_PORT", "8081"))));
-        running.add(new LocalGateway(port, bindings));
+        running.add(new LocalGateway(port, bindings, verifier()));
+    }
+
+    /** {@code BATON_AUTH=jwt}: tokens verified like API Gateway's authorizer; {@code off} (default): none. */
+    private static Optional<JwtVerifier> verifier() throws Exception {
+        if (!"jwt".equals(authMode())) {
+            return Optional.empty();
+        }
+        return Optional.of(new JwtVerifier(Path.of(required("BATON_JWKS_FILE")), required("BATON_JWT_ISSUER"),
+                required("BATON_JWT_AUDIENCE")));
+    }
+
+    static String authMode() {
+        String mode = env("BATON_AUTH", "off");
+        if (!mode.equals("off") && !mode.equals("jwt")) {
+            throw new IllegalStateException("BATON_AUTH must be off or jwt, was " + mode);
+        }
+        return mode;
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is required with BATON_AUTH=jwt");
+        }
+        return value;
     }
 
     /** SQS event source mappings as queue pollers, and schedules as timers (every BATON_SWEEP_SECONDS). */
@@ -101,6 +132,7 @@ public final class LocalBaton {
             resolved.put(k, value);
         });
         resolved.remove("JAVA_TOOL_OPTIONS");
+        resolved.put("BATON_AUTH_MODE", authMode());
         resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
         resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
         resolved.put("AWS_REGION", EmbeddedBackends.REGION);

@@ -32,15 +32,17 @@ public final class LocalGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A route of the template bound to the function that serves it. */
-    public record Binding(String method, String template, RuntimeApiEmulator function) {
+    /** A route of the template bound to the function that serves it; {@code scopes} empty: no authorizer. */
+    public record Binding(String method, String template, List<String> scopes, RuntimeApiEmulator function) {
     }
 
     private final HttpServer server;
     private final List<Binding> bindings;
+    private final Optional<JwtVerifier> jwt;
 
-    /** Serves {@code bindings} on {@code port} (loopback only). */
-    public LocalGateway(int port, List<Binding> bindings) throws IOException {
+    /** Serves {@code bindings} on {@code port} (loopback only), verifying tokens when {@code jwt} is given. */
+    public LocalGateway(int port, List<Binding> bindings, Optional<JwtVerifier> jwt) throws IOException {
+        this.jwt = jwt;
         this.bindings = new ArrayList<>(bindings);
         // Literal segments beat parameters, and {proxy+} comes last, as in API Gateway's route selection.
         this.bindings.sort(Comparator.comparingInt((Binding b) -> b.template().contains("+}") ? 1 : 0)
@@ -66,6 +68,9 @@ public final class LocalGateway implements AutoCloseable {
             }
             Binding binding = match.get().getKey();
             ObjectNode event = event(exchange, method, path, binding, match.get().getValue());
+            if (jwt.isPresent() && !binding.scopes().isEmpty() && !authorize(exchange, binding, event)) {
+                return;
+            }
             JsonNode response = JSON.readTree(binding.function().invoke(event.toString()).get());
             Map<String, String> headers = new HashMap<>();
             response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
@@ -79,6 +84,24 @@ public final class LocalGateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What API Gateway's JWT authorizer does: 401 without a valid token, 403 without a route scope. */
+    private boolean authorize(HttpExchange exchange, Binding binding, ObjectNode event) throws IOException {
+        var verified = jwt.get().verify(exchange.getRequestHeaders().getFirst("authorization"));
+        if (verified.isEmpty()) {
+            write(exchange, 401, Map.of("content-type", "application/json"), "{\"message\":\"Unauthorized\"}");
+            return false;
+        }
+        if (verified.get().scopes().stream().noneMatch(binding.scopes()::contains)) {
+            write(exchange, 403, Map.of("content-type", "application/json"), "{\"message\":\"Forbidden\"}");
+            return false;
+        }
+        ObjectNode token = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode claims = token.putObject("claims");
+        verified.get().claims().forEach(claims::put);
+        verified.get().scopes().forEach(token.putArray("scopes")::add);
+        return true;
     }
 
     private Optional<Map.Entry<Binding, Map<String, String>>> match(String method, String path) {

@@ -72,8 +72,8 @@ public final class SamTemplate {
     public record Queue(String logicalId, String name, JsonNode properties) {
     }
 
-    /** An HTTP API route of a function. */
-    public record HttpRoute(String method, String path) {
+    /** An HTTP API route of a function, and the scopes its JWT authorizer requires (empty: no authorizer). */
+    public record HttpRoute(String method, String path, List<String> scopes) {
     }
 
     /** A Lambda function: its exported {@code @Funq} name, HTTP routes, and SQS event sources. */
@@ -106,7 +106,10 @@ public final class SamTemplate {
             props.path("Events").forEach(event -> {
                 JsonNode p = event.path("Properties");
                 if ("HttpApi".equals(event.path("Type").asText())) {
-                    routes.add(new HttpRoute(p.path("Method").asText().toUpperCase(), p.path("Path").asText()));
+                    List<String> scopes = new ArrayList<>();
+                    p.path("Auth").path("AuthorizationScopes").forEach(sc -> scopes.add(sc.asText()));
+                    routes.add(new HttpRoute(p.path("Method").asText().toUpperCase(), p.path("Path").asText(),
+                            scopes));
                 } else if ("SQS".equals(event.path("Type").asText())) {
                     queues.add(logicalIdOf(p.path("Queue")));
                 } else if ("Schedule".equals(event.path("Type").asText())) {

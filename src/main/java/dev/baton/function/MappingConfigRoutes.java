@@ -39,13 +39,13 @@ public class MappingConfigRoutes {
 
     /** The routes of this function, in the same order as its handlers. */
     public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("PUT", BT + "/flows/{platform}"),
-            new RouteKey("GET", BT + "/flows/{platform}"),
-            new RouteKey("GET", BT + "/flows"),
-            new RouteKey("PUT", BT + "/mappings/{base}/{associated}"),
-            new RouteKey("GET", BT + "/mappings/{base}/{associated}"),
-            new RouteKey("GET", BT + "/mapping-form"),
-            new RouteKey("POST", BT + "/handoff-preview"));
+            new RouteKey("PUT", BT + "/flows/{platform}", RouteKey.ADMIN),
+            new RouteKey("GET", BT + "/flows/{platform}", RouteKey.ADMIN),
+            new RouteKey("GET", BT + "/flows", RouteKey.ADMIN),
+            new RouteKey("PUT", BT + "/mappings/{base}/{associated}", RouteKey.ADMIN),
+            new RouteKey("GET", BT + "/mappings/{base}/{associated}", RouteKey.ADMIN),
+            new RouteKey("GET", BT + "/mapping-form", RouteKey.ADMIN),
+            new RouteKey("POST", BT + "/handoff-preview", RouteKey.ADMIN));
 
     private final Router router;
     private final HttpGlue http;

@@ -16,6 +16,7 @@ import dev.baton.function.OrderViews.Completed;
 import dev.baton.function.OrderViews.HandoffView;
 import dev.baton.function.OrderViews.OrderView;
 import dev.baton.function.OrderViews.Started;
+import dev.baton.function.http.Access;
 import dev.baton.function.http.Fields;
 import dev.baton.function.http.HttpGlue;
 import dev.baton.function.http.HttpRequest;
@@ -36,18 +37,20 @@ public class OrderRoutes {
 
     /** The routes of this function, in the same order as its handlers. */
     public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("POST", "/v1/orders"),
-            new RouteKey("GET", "/v1/orders/{id}"),
-            new RouteKey("POST", "/v1/orders/{id}/nodes/{nodeId}/complete"),
-            new RouteKey("POST", "/v1/orders/{id}/handoffs"));
+            new RouteKey("POST", "/v1/orders", RouteKey.TERMINAL),
+            new RouteKey("GET", "/v1/orders/{id}", RouteKey.TERMINAL, RouteKey.OPERATOR),
+            new RouteKey("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", RouteKey.TERMINAL),
+            new RouteKey("POST", "/v1/orders/{id}/handoffs", RouteKey.TERMINAL));
 
     private final Router router;
     private final HttpGlue http;
     private final JsonBodies bodies;
     private final OrderService orders;
     private final ProgressService progress;
+    private final Access access;
 
-    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress) {
+    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress, Access access) {
+        this.access = access;
         this.http = http;
         this.bodies = bodies;
         this.orders = orders;
@@ -79,6 +82,7 @@ public class OrderRoutes {
             }
         }
         body.done();
+        terminal.ifPresent(t -> access.checkTerminal(request, t));
         var started = orders.start(new OrderService.Start(orderId, type, platform, terminal, data,
                 fingerprint(json)));
         return http.json(started.created() ? 201 : 200, Started.of(started.order(), started.pending()));
@@ -96,6 +100,7 @@ public class OrderRoutes {
         String terminal = body.text("terminalId", Ids::isTerminalId, "must match " + Ids.TERMINAL_ID);
         NodeData data = data(body);
         body.done();
+        access.checkTerminal(request, terminal);
         var done = progress.complete(orderId, nodeId, platform, terminal, data);
         List<NodeView> pending = NodeView.of(done.pending());
         return http.json(200, new Completed(orderId, platform, nodeId, pending,
@@ -108,6 +113,7 @@ public class OrderRoutes {
         String to = body.text("toPlatform", Ids::isPlatform, "must match " + Ids.PLATFORM);
         String terminal = body.text("terminalId", Ids::isTerminalId, "must match " + Ids.TERMINAL_ID);
         body.done();
+        access.checkTerminal(request, terminal);
         return http.json(200, HandoffView.of(orderId, progress.handoff(orderId, to, terminal)));
     }
 

@@ -48,11 +48,11 @@ public class SyncRoutes {
 
     /** The routes of this function, in the same order as its handlers. */
     public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("PUT", "/v1/downstreams/{name}"),
-            new RouteKey("POST", "/v1/downstreams/{name}/classify"),
-            new RouteKey("POST", "/v1/orders/{id}/sync"),
-            new RouteKey("GET", "/v1/orders"),
-            new RouteKey("POST", "/v1/orders/{id}/redrive"));
+            new RouteKey("PUT", "/v1/downstreams/{name}", RouteKey.ADMIN),
+            new RouteKey("POST", "/v1/downstreams/{name}/classify", RouteKey.ADMIN, RouteKey.OPERATOR),
+            new RouteKey("POST", "/v1/orders/{id}/sync", RouteKey.TERMINAL),
+            new RouteKey("GET", "/v1/orders", RouteKey.OPERATOR),
+            new RouteKey("POST", "/v1/orders/{id}/redrive", RouteKey.OPERATOR));
 
     private final Router router;
     private final HttpGlue http;

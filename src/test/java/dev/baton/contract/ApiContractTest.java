@@ -70,6 +70,15 @@ class ApiContractTest {
             Set<String> declared = SERVED.getOrDefault(function.export(), List.of()).stream()
                     .map(RouteKey::toString).collect(Collectors.toCollection(TreeSet::new));
             assertThat(routed).as(function.logicalId()).isEqualTo(declared);
+            for (SamTemplate.HttpRoute route : function.routes()) {
+                if (route.path().equals("/{proxy+}")) {
+                    assertThat(route.scopes()).as("the catch-all route has no authorizer").isEmpty();
+                    continue;
+                }
+                RouteKey key = SERVED.get(function.export()).stream().filter(k -> k.method().equals(route.method())
+                        && k.template().equals(route.path())).findFirst().orElseThrow();
+                assertThat(new TreeSet<>(route.scopes())).as("scopes of " + key).isEqualTo(new TreeSet<>(key.scopes()));
+            }
         }
         assertThat(exports).containsAll(SERVED.keySet());
     }

@@ -71,6 +71,21 @@ public final class Api {
         return invoke(event.toString());
     }
 
+    /**
+     * Sends one request as API Gateway does after its JWT authorizer verified a token with these scopes and
+     * claims ({@code requestContext.authorizer.jwt}).
+     */
+    public static Reply callAs(String method, String path, String body, java.util.List<String> scopes,
+                               Map<String, String> claims) {
+        ObjectNode event = ApiEvents.event(method, path, "", Map.of("content-type", "application/json"), body,
+                "$default", Map.of());
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        ObjectNode c = jwt.putObject("claims");
+        claims.forEach(c::put);
+        scopes.forEach(jwt.putArray("scopes")::add);
+        return invoke(event.toString());
+    }
+
     /** Posts a raw event JSON to the function and decodes its API Gateway v2 response. */
     public static Reply invoke(String eventJson) {
         String raw = given().contentType("application/json").body(eventJson).post("/").then().extract().asString();

@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -38,7 +41,16 @@ public final class HttpEvents {
         }
         return new HttpRequest(method.toUpperCase(Locale.ROOT), path, Map.of(), firstValues(event),
                 lowerCase(event.getHeaders()), body(event, maxBodyBytes),
-                context == null ? null : context.getRequestId());
+                context == null ? null : context.getRequestId(), principal(context));
+    }
+
+    private static Optional<Principal> principal(APIGatewayV2HTTPEvent.RequestContext context) {
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return Optional.empty();
+        }
+        var jwt = context.getAuthorizer().getJwt();
+        return Optional.of(new Principal(jwt.getScopes() == null ? Set.of() : new HashSet<>(jwt.getScopes()),
+                jwt.getClaims() == null ? Map.of() : jwt.getClaims()));
     }
 
     /** The API Gateway v2 response for {@code response}. */

@@ -19,21 +19,23 @@ public class HttpGlue {
     private final BatonConfig config;
     private final Problems problems;
     private final ObjectMapper json;
+    private final Access access;
 
-    HttpGlue(BatonConfig config, Problems problems, ObjectMapper json) {
+    HttpGlue(BatonConfig config, Problems problems, ObjectMapper json, Access access) {
         this.config = config;
         this.problems = problems;
         this.json = json;
+        this.access = access;
     }
 
     /** A router over {@code routes} that renders problems the Baton way. */
     public Router router(List<Route> routes) {
-        return new Router(routes, List.of(), problems);
+        return new Router(routes, List.of(), problems, access);
     }
 
     /** A router that also knows the routes other functions serve (for 405 answers on the catch-all route). */
     public Router router(List<Route> routes, List<RouteKey> elsewhere) {
-        return new Router(routes, elsewhere, problems);
+        return new Router(routes, elsewhere, problems, access);
     }
 
     /** Answers one API Gateway event with {@code router}; never throws. */
@@ -44,7 +46,7 @@ public class HttpGlue {
         } catch (ApiException e) {
             String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
             return HttpEvents.toEvent(problems.of(e, new HttpRequest("POST", "/", java.util.Map.of(),
-                    java.util.Map.of(), java.util.Map.of(), "", requestId)));
+                    java.util.Map.of(), java.util.Map.of(), "", requestId, java.util.Optional.empty())));
         }
         return HttpEvents.toEvent(router.handle(request));
     }

@@ -13,20 +13,22 @@ import java.util.Optional;
  * @param headers     headers with lower-case names
  * @param body        the body as UTF-8 text (base64 already decoded), empty when absent
  * @param requestId   API Gateway's request id, for logs and problem instances
+ * @param principal   the verified caller, when the route has an authorizer
  */
 public record HttpRequest(String method, String path, Map<String, String> pathParams, Map<String, String> query,
-                          Map<String, String> headers, String body, String requestId) {
+                          Map<String, String> headers, String body, String requestId, Optional<Principal> principal) {
 
     public HttpRequest {
         pathParams = Map.copyOf(pathParams);
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
         body = body == null ? "" : body;
+        principal = principal == null ? Optional.empty() : principal;
     }
 
     /** The same request with the path parameters of the matched route. */
     public HttpRequest withPathParams(Map<String, String> params) {
-        return new HttpRequest(method, path, params, query, headers, body, requestId);
+        return new HttpRequest(method, path, params, query, headers, body, requestId, principal);
     }
 
     /** A path parameter of the matched route; routes only declare parameters they capture. */

@@ -12,12 +12,14 @@ import java.util.function.Function;
  * One route: a method, a path template such as {@code /v1/orders/{id}} and the handler that answers it.
  * Templates are the same strings as the SAM template's {@code HttpApi} events and the OpenAPI paths.
  */
-public record Route(String method, String template, Function<HttpRequest, HttpResponse> handler) {
+public record Route(String method, String template, java.util.Set<String> scopes,
+                    Function<HttpRequest, HttpResponse> handler) {
 
     public Route {
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("route template must start with /: " + template);
         }
+        scopes = java.util.Set.copyOf(scopes);
     }
 
     /** The parameters this template captures from a path, or empty when the path does not match. */

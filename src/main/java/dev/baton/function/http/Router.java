@@ -26,16 +26,18 @@ public final class Router {
     private final List<Route> routes;
     private final List<RouteKey> elsewhere;
     private final Problems problems;
+    private final Access access;
 
     /**
      * A router over these routes, rendering problems with {@code problems}. {@code elsewhere} are routes
      * other functions serve: API Gateway sends them there, but this router knows them to answer 405 (not
      * 404) for a wrong method on their paths when it serves the catch-all route.
      */
-    public Router(List<Route> routes, List<RouteKey> elsewhere, Problems problems) {
+    public Router(List<Route> routes, List<RouteKey> elsewhere, Problems problems, Access access) {
         this.routes = List.copyOf(routes);
         this.elsewhere = List.copyOf(elsewhere);
         this.problems = problems;
+        this.access = access;
     }
 
     /** The routes this router serves (for the OpenAPI and template coverage tests and the local gateway). */
@@ -81,12 +83,13 @@ public final class Router {
                 continue;
             }
             if (route.method().equals(request.method())) {
+                access.check(route, request);
                 return route.handler().apply(request.withPathParams(params.get()));
             }
             allowed.add(route.method());
         }
         for (RouteKey key : elsewhere) {
-            if (new Route(key.method(), key.template(), r -> null).match(request.path()).isPresent()) {
+            if (new Route(key.method(), key.template(), key.scopes(), r -> null).match(request.path()).isPresent()) {
                 if (key.method().equals(request.method())) {
                     throw ApiException.notFound("Route " + key + " is served by another function.");
                 }

@@ -22,6 +22,28 @@ public interface BatonConfig {
     /** Where secret header values come from. */
     Secrets secrets();
 
+    /** Authentication and authorization. */
+    Auth auth();
+
+    /** How callers are checked. */
+    enum AuthMode {
+        /** Nothing is checked (the local default; the startup banner says so). */
+        OFF,
+        /** Every route needs a verified JWT with one of its scopes (API Gateway verifies it in AWS). */
+        JWT
+    }
+
+    /** Authentication and authorization. */
+    interface Auth {
+        /** {@code off} or {@code jwt}; the SAM template sets {@code jwt}. */
+        @WithDefault("off")
+        AuthMode mode();
+
+        /** The token claim that names the caller's terminal; a body's terminalId must equal it. */
+        @WithDefault("terminal_id")
+        String terminalClaim();
+    }
+
     /** DynamoDB table names. */
     interface Tables {
         /** Flows, node mappings and downstreams, all versions (immutable) plus one head item each. */
