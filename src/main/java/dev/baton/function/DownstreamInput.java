@@ -24,6 +24,8 @@ final class DownstreamInput {
     static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
     static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding", "content-type", "idempotency-key", "accept");
+    /** A header value as HTTP allows it (RFC 9110 field-value): no control characters, so no header injection. */
+    static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E\\t]*");
     static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     static final Pattern PARAMETER = Pattern.compile("[A-Za-z0-9_.\\-/]{1,1011}");
     static final Pattern POINTER = Pattern.compile("(/[^/]{0,64}){1,16}");
@@ -37,7 +39,8 @@ final class DownstreamInput {
         int timeoutMs = body.optionalInt("timeoutMs", 1, Downstream.MAX_TIMEOUT.toMillis()).orElse(10_000);
         Map<String, String> headers = body.optionalStringMap("headers", 20,
                 h -> HEADER.matcher(h).matches() && !RESERVED_HEADERS.contains(h.toLowerCase()),
-                "must be a header name Baton does not set itself", 1024);
+                "must be a header name Baton does not set itself", 1024, v -> HEADER_VALUE.matcher(v).matches(),
+                "visible ASCII, spaces and tabs only (no line breaks)");
         Map<String, Downstream.SecretRef> secrets = secrets(body);
         String code = body.optionalText("codePointer", p -> POINTER.matcher(p).matches(), "must be a JSON Pointer")
                 .orElse(null);

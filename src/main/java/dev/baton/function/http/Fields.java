@@ -148,7 +148,8 @@ public final class Fields {
 
     /** An optional object whose values are strings (absent or null → empty map). */
     public java.util.Map<String, String> optionalStringMap(String name, int maxEntries, Predicate<String> keyRule,
-                                                           String keyRuleText, int maxValueLength) {
+                                                           String keyRuleText, int maxValueLength,
+                                                           Predicate<String> valueRule, String valueRuleText) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         Optional<ObjectNode> map = optionalObject(name);
         if (map.isEmpty()) {
@@ -162,8 +163,10 @@ public final class Fields {
             String p = path(name) + "." + Problems.clip(e.getKey());
             if (!keyRule.test(e.getKey())) {
                 violations.add(new Violation(p, keyRuleText));
-            } else if (!e.getValue().isTextual() || e.getValue().textValue().length() > maxValueLength) {
-                violations.add(new Violation(p, "must be a string of at most " + maxValueLength + " characters"));
+            } else if (!e.getValue().isTextual() || e.getValue().textValue().length() > maxValueLength
+                    || !valueRule.test(e.getValue().textValue())) {
+                violations.add(new Violation(p, "must be a string of at most " + maxValueLength + " characters"
+                        + (valueRuleText.isEmpty() ? "" : ", " + valueRuleText)));
             } else {
                 out.put(e.getKey(), e.getValue().textValue());
             }
@@ -221,13 +224,12 @@ public final class Fields {
         if (raw.isEmpty()) {
             return OptionalInt.empty();
         }
-        try {
-            int value = Integer.parseInt(raw.get().trim());
+        // ASCII digits only: Integer.parseInt would also take full-width and other Unicode digits
+        if (raw.get().matches("[0-9]{1,10}")) {
+            long value = Long.parseLong(raw.get());
             if (value >= min && value <= max) {
-                return OptionalInt.of(value);
+                return OptionalInt.of((int) value);
             }
-        } catch (NumberFormatException e) {
-            // falls through to the 422
         }
         throw ApiException.invalid("Invalid query parameter.",
                 List.of(new Violation(name, "must be an integer from " + min + " to " + max)));
@@ -255,11 +257,31 @@ public final class Fields {
             violations.add(new Violation(path, "must be a string"));
             return null;
         }
+        if (!wellFormed(value.textValue())) {
+            violations.add(new Violation(path, "must be valid Unicode text (no unpaired surrogates)"));
+            return null;
+        }
         if (!rule.test(value.textValue())) {
             violations.add(new Violation(path, ruleText));
             return null;
         }
         return value.textValue();
+    }
+
+    /** False when {@code text} has an unpaired UTF-16 surrogate (JSON allows "\\ud800"; storage must not). */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String path(String name) {

@@ -40,9 +40,9 @@ public record HttpRequest(String method, String path, Map<String, String> pathPa
         return value;
     }
 
-    /** A query parameter, if present and not blank. */
+    /** A query parameter, if present (an empty value is present: {@code ?version=} is not "no version"). */
     public Optional<String> queryParam(String name) {
-        return Optional.ofNullable(query.get(name)).filter(v -> !v.isBlank());
+        return Optional.ofNullable(query.get(name));
     }
 
     /** A header by case-insensitive name. */

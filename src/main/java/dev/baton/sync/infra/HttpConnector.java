@@ -40,6 +40,17 @@ public class HttpConnector implements Connector {
     @Override
     public Outcome submit(Downstream downstream, String idempotencyKey, NodeData payload) {
         long start = System.nanoTime();
+        try {
+            return call(downstream, idempotencyKey, payload, start);
+        } catch (IllegalArgumentException | IllegalStateException unusable) {
+            // settings the HTTP client refuses (a header it restricts): never a 5xx that strands the order
+            // in SYNCING — classified like any other failure, so the order retries or ends DEAD for a human
+            return failure(FailureKind.CONNECTION, "the HTTP client refused the request built from the downstream"
+                    + " settings: " + unusable.getClass().getSimpleName(), start);
+        }
+    }
+
+    private Outcome call(Downstream downstream, String idempotencyKey, NodeData payload, long start) {
         HttpRequest.Builder request = HttpRequest.newBuilder(downstream.endpoint()).timeout(downstream.timeout())
                 .header("content-type", "application/json").header("accept", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
