@@ -133,6 +133,7 @@ public final class LocalBaton {
         });
         resolved.remove("JAVA_TOOL_OPTIONS");
         resolved.put("BATON_AUTH_MODE", authMode());
+        resolved.put("BATON_LOG_JSON", env("BATON_JSON_LOGS", "false"));
         resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
         resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
         resolved.put("AWS_REGION", EmbeddedBackends.REGION);

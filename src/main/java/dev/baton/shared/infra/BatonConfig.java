@@ -25,6 +25,16 @@ public interface BatonConfig {
     /** Authentication and authorization. */
     Auth auth();
 
+    /** Log output. */
+    Log log();
+
+    /** Log output. */
+    interface Log {
+        /** One JSON object per console line (Lambda); plain text otherwise. */
+        @WithDefault("false")
+        boolean json();
+    }
+
     /** How callers are checked. */
     enum AuthMode {
         /** Nothing is checked (the local default; the startup banner says so). */
