@@ -3,7 +3,6 @@ package dev.baton.privacy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -26,6 +25,7 @@ import dev.baton.order.app.OrderService;
 import dev.baton.order.app.ProgressService;
 import dev.baton.order.domain.NodeData;
 import dev.baton.support.Api;
+import dev.baton.support.FakeInsurer;
 import dev.baton.support.Definitions;
 import dev.baton.support.OrderSyncProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,8 +74,7 @@ class PrivacyLogsTest {
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
-        WireMockServer insurer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        insurer.start();
+        WireMockServer insurer = FakeInsurer.start();
         try {
             String personal = "{\"idNumber\":\"" + ID + "\",\"mobile\":\"" + MOBILE + "\",\"card\":\"" + CARD
                     + "\",\"email\":\"" + EMAIL + "\"}";

@@ -3,7 +3,6 @@ package dev.baton.sync;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -24,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.baton.order.app.OrderService;
 import dev.baton.order.domain.NodeData;
 import dev.baton.support.Api;
+import dev.baton.support.FakeInsurer;
 import dev.baton.support.Api.Reply;
 import dev.baton.support.OrderSyncProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,8 +43,7 @@ class OperatorsTest {
 
     @BeforeAll
     static void startInsurer() {
-        insurer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        insurer.start();
+        insurer = FakeInsurer.start();
         insurer.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503).withBody("busy")));
     }
 

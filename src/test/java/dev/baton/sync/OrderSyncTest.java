@@ -30,6 +30,7 @@ import dev.baton.order.app.OrderService;
 import dev.baton.order.domain.NodeData;
 import dev.baton.shared.infra.AwsCallCounter;
 import dev.baton.support.Api;
+import dev.baton.support.FakeInsurer;
 import dev.baton.support.Api.Reply;
 import dev.baton.support.LocalBackendsResource;
 import dev.baton.support.OrderSyncProfile;
@@ -53,8 +54,7 @@ class OrderSyncTest {
 
     @BeforeAll
     static void startInsurer() {
-        insurer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        insurer.start();
+        insurer = FakeInsurer.start();
     }
 
     @AfterAll

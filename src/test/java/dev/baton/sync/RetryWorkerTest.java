@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -42,6 +41,7 @@ import dev.baton.sync.app.SyncService;
 import dev.baton.sync.app.SyncStore;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.RetryPolicy;
+import dev.baton.support.FakeInsurer;
 import dev.baton.support.LocalBackendsResource;
 import dev.baton.support.OrderRetryProfile;
 import dev.baton.support.RetryQueueDriver;
@@ -87,8 +87,7 @@ class RetryWorkerTest {
 
     @BeforeAll
     static void startInsurer() {
-        insurer = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        insurer.start();
+        insurer = FakeInsurer.start();
     }
 
     @AfterAll

@@ -151,15 +151,7 @@ public final class Fields {
                                                            String keyRuleText, int maxValueLength,
                                                            Predicate<String> valueRule, String valueRuleText) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        Optional<ObjectNode> map = optionalObject(name);
-        if (map.isEmpty()) {
-            return out;
-        }
-        if (map.get().size() > maxEntries) {
-            violations.add(new Violation(path(name), "must have at most " + maxEntries + " entries"));
-            return out;
-        }
-        map.get().fields().forEachRemaining(e -> {
+        entries(name, maxEntries).forEach(e -> {
             String p = path(name) + "." + Problems.clip(e.getKey());
             if (!keyRule.test(e.getKey())) {
                 violations.add(new Violation(p, keyRuleText));
@@ -177,15 +169,7 @@ public final class Fields {
     /** The nested objects of an optional object field, by key (absent or null → empty map). */
     public java.util.Map<String, Fields> optionalObjectMap(String name, int maxEntries, String... known) {
         java.util.Map<String, Fields> out = new java.util.LinkedHashMap<>();
-        Optional<ObjectNode> map = optionalObject(name);
-        if (map.isEmpty()) {
-            return out;
-        }
-        if (map.get().size() > maxEntries) {
-            violations.add(new Violation(path(name), "must have at most " + maxEntries + " entries"));
-            return out;
-        }
-        map.get().fields().forEachRemaining(e -> {
+        entries(name, maxEntries).forEach(e -> {
             String p = path(name) + "." + Problems.clip(e.getKey());
             if (e.getValue().isObject()) {
                 out.put(e.getKey(), new Fields((ObjectNode) e.getValue(), p, violations, Set.of(known)));
@@ -194,6 +178,21 @@ public final class Fields {
             }
         });
         return out;
+    }
+
+    /** The entries of an optional object field (absent, null or too many → none; too many is a violation). */
+    private List<java.util.Map.Entry<String, JsonNode>> entries(String name, int maxEntries) {
+        Optional<ObjectNode> map = optionalObject(name);
+        if (map.isEmpty()) {
+            return List.of();
+        }
+        if (map.get().size() > maxEntries) {
+            violations.add(new Violation(path(name), "must have at most " + maxEntries + " entries"));
+            return List.of();
+        }
+        List<java.util.Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        map.get().fields().forEachRemaining(entries::add);
+        return entries;
     }
 
     /** True when the object has a non-null value for {@code name}. */
