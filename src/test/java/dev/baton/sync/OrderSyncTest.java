@@ -28,6 +28,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.baton.order.app.OrderService;
 import dev.baton.order.domain.NodeData;
+import dev.baton.order.domain.SyncState;
+import dev.baton.support.Definitions;
 import dev.baton.shared.infra.AwsCallCounter;
 import dev.baton.support.Api;
 import dev.baton.support.FakeInsurer;
@@ -47,6 +49,20 @@ class OrderSyncTest {
 
     @Inject
     OrderService orders;
+    @Inject
+    dev.baton.flow.app.FlowService flows;
+    @Inject
+    dev.baton.flow.app.MappingService mappings;
+    @Inject
+    dev.baton.order.app.ProgressService progress;
+    @Inject
+    dev.baton.order.app.OrderStore orderStore;
+    @Inject
+    dev.baton.sync.app.SyncStore syncStore;
+    @Inject
+    dev.baton.sync.app.SyncService syncService;
+    @Inject
+    dev.baton.sync.app.DownstreamCache cache;
 
     private final String order = "o-" + UUID.randomUUID();
     private final String downstream = "ins-" + UUID.randomUUID().toString().substring(0, 8);
@@ -137,6 +153,29 @@ class OrderSyncTest {
         } finally {
             extension.stop();
         }
+    }
+
+    @Test
+    void aNodeCompletedWhileTheDownstreamIsCalled_doesNotVoidTheSyncOutcome() {
+        // given an order with a flow whose sync has claimed its lease and is calling the downstream
+        String type = new Definitions(flows, mappings).flow("phone", "a", "b").type();
+        String id = "o-" + UUID.randomUUID();
+        orders.start(new OrderService.Start(Optional.of(id), Optional.of(type), Optional.of("phone"),
+                Optional.of("agent-1"), NodeData.EMPTY, "fp-" + id));
+        insurerAnswers(200, "{\"code\":\"0000\",\"data\":{\"proposalNo\":\"P9\"}}");
+        var claim = syncStore.claim(id, java.util.Set.of(SyncState.NOT_SYNCED), null, 1,
+                Instant.now().plusSeconds(60), Instant.now(), "key-" + id, downstream);
+        // when the agent completes a node meanwhile (the order's version moves on)
+        progress.complete(id, "a", "phone", "agent-1", new NodeData("{\"v\":1}"));
+        var result = syncService.attempt(claim.order().withSync(new dev.baton.order.domain.SyncStatus(
+                SyncState.SYNCING, 1, "key-" + id, downstream, Instant.now(), null, null, null, null,
+                NodeData.EMPTY, Instant.now()), Instant.now()), cache.latest(downstream).orElseThrow());
+        // then the outcome is recorded and the completion is kept
+        assertThat(result.status()).isEqualTo(SyncState.SYNCED);
+        var stored = orderStore.find(id).orElseThrow();
+        assertThat(stored.syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(stored.sync().reference()).isEqualTo("P9");
+        assertThat(stored.completedIdsOn("phone")).containsExactly("a");
     }
 
     @Test

@@ -102,7 +102,7 @@ public class DynamoSyncStore implements SyncStore {
     }
 
     @Override
-    public void record(Order order) {
+    public void record(Order order, int leasedAttempt, String key) {
         Map<String, AttributeValue> attributes = SyncAttributes.write(order.sync());
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
@@ -117,18 +117,22 @@ public class DynamoSyncStore implements SyncStore {
                 removes.add("#" + name);
             }
         }
-        sets.add("#version = :version");
+        sets.add("#version = #version + :one");
         sets.add("#updatedAt = :updatedAt");
         names.put("#version", "version");
         names.put("#updatedAt", "updatedAt");
-        values.put(":version", n(order.version()));
+        values.put(":one", n(1));
         values.put(":updatedAt", AttributeValue.fromS(order.updatedAt().toString()));
-        values.put(":read", n(order.version() - 1));
+        values.put(":leased", AttributeValue.fromS(SyncState.SYNCING.name()));
+        values.put(":leasedAttempt", n(leasedAttempt));
+        values.put(":leasedKey", AttributeValue.fromS(key));
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE "
                 + String.join(", ", removes));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(order.id())))
-                    .conditionExpression("#version = :read").updateExpression(update)
+                    .conditionExpression("#" + SyncAttributes.STATE + " = :leased AND #" + SyncAttributes.ATTEMPT
+                            + " = :leasedAttempt AND #" + SyncAttributes.IDEMPOTENCY_KEY + " = :leasedKey")
+                    .updateExpression(update)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             throw new ConcurrentUpdateException(order.id());

@@ -12,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.baton.order.app.OrderStore;
 import dev.baton.order.domain.CollectedData;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
 import dev.baton.order.domain.SyncState;
 import dev.baton.order.domain.SyncStatus;
+import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Mask;
@@ -95,7 +97,13 @@ public class SyncService {
                     now);
         }
         Order recorded = claimed.withSync(next, now);
-        store.record(recorded);
+        try {
+            store.record(recorded, s.attempt(), s.idempotencyKey());
+        } catch (OrderStore.ConcurrentUpdateException leaseLost) {
+            // the lease expired and the sweeper took the order back: it retries with the same key
+            throw new ConflictException("lease-lost", "Order " + claimed.id() + " took longer than its lease;"
+                    + " it is retried with the same idempotency key.");
+        }
         metrics.attempt(downstream.name(), next.state(), s.attempt(), outcome.latency());
         if (next.state() == SyncState.ASYNC_PENDING) {
             schedule(recorded, now);
@@ -129,7 +137,7 @@ public class SyncService {
         Instant now = clock.instant();
         Order dead = claimed.withSync(new SyncStatus(SyncState.DEAD, s.attempt() - 1, s.idempotencyKey(),
                 s.downstream(), s.firstAttemptAt(), null, null, s.lastFailure(), null, s.payload(), now), now);
-        store.record(dead);
+        store.record(dead, s.attempt(), s.idempotencyKey());
         metrics.attempt(s.downstream(), SyncState.DEAD, s.attempt() - 1, Duration.ZERO);
         return ProcessingResult.of(dead);
     }

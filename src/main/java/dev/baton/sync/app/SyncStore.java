@@ -67,9 +67,13 @@ public interface SyncStore {
     }
 
     /**
-     * Writes {@code order.sync()} if the stored order is still at {@code order.version() - 1}.
+     * Writes {@code order.sync()} if the order still holds the lease it was claimed with: {@code SYNCING} at
+     * attempt {@code leasedAttempt} with idempotency key {@code key}. The condition is the lease, not the
+     * whole item's version, so a node completion or handoff during the downstream call (which change other
+     * attributes) does not void the outcome; the item's version still goes up by one.
      *
-     * @throws dev.baton.order.app.OrderStore.ConcurrentUpdateException when it is not
+     * @throws dev.baton.order.app.OrderStore.ConcurrentUpdateException when the lease was lost (the sweeper
+     *                                                                   took an expired lease back)
      */
-    void record(Order order);
+    void record(Order order, int leasedAttempt, String key);
 }
