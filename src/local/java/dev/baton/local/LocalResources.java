@@ -51,7 +51,21 @@ final class LocalResources {
             try {
                 dynamo.createTable(request.build());
             } catch (ResourceInUseException alreadyThere) {
-                // kept from an earlier run (BATON_DATA_DIR): nothing to do
+                // kept from an earlier run (BATON_DATA_DIR): add the indexes a newer template has
+                addMissingIndexes(table.name(), attributes(p.path("AttributeDefinitions")), indexes);
+            }
+        }
+    }
+
+    private void addMissingIndexes(String table, List<AttributeDefinition> attributes,
+                                   List<GlobalSecondaryIndex> wanted) {
+        var existing = dynamo.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+                .map(i -> i.indexName()).toList();
+        for (GlobalSecondaryIndex index : wanted) {
+            if (!existing.contains(index.indexName())) {
+                dynamo.updateTable(b -> b.tableName(table).attributeDefinitions(attributes)
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                .keySchema(index.keySchema()).projection(index.projection()))));
             }
         }
     }

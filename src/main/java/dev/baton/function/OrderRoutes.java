@@ -109,12 +109,14 @@ public class OrderRoutes {
 
     private HttpResponse handoff(HttpRequest request) {
         String orderId = PathParams.orderId(request);
-        Fields body = Fields.of(bodies.object(request), "toPlatform", "terminalId");
+        Fields body = Fields.of(bodies.object(request), "toPlatform", "terminalId", "expectedVersion");
         String to = body.text("toPlatform", Ids::isPlatform, "must match " + Ids.PLATFORM);
         String terminal = body.text("terminalId", Ids::isTerminalId, "must match " + Ids.TERMINAL_ID);
+        var expected = body.optionalInt("expectedVersion", 1, Integer.MAX_VALUE);
         body.done();
         access.checkTerminal(request, terminal);
-        return http.json(200, HandoffView.of(orderId, progress.handoff(orderId, to, terminal)));
+        return http.json(200, HandoffView.of(orderId, progress.handoff(orderId, to, terminal, expected.isPresent()
+                ? java.util.OptionalLong.of(expected.getAsInt()) : java.util.OptionalLong.empty())));
     }
 
     /** Optional {@code data}: a JSON object of at most {@link NodeData#MAX_INPUT_BYTES}, kept canonical. */

@@ -163,6 +163,8 @@ class OrderLifecycleTest {
         // concurrent Lambda instances are modelled by threads calling the service that the function calls)
         start(order, defs.type(), "phone", "agent-1");
         completeAll(order, "phone", "agent-1", "a");
+        // every racer read the same state: it takes over that version of the order
+        long seen = order(order).path("version").asLong();
         int racers = 20;
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch go = new CountDownLatch(1);
@@ -173,7 +175,7 @@ class OrderLifecycleTest {
             outcomes.add(pool.submit(() -> {
                 go.await();
                 try {
-                    progress.handoff(order, "mobile", terminal);
+                    progress.handoff(order, "mobile", terminal, java.util.OptionalLong.of(seen));
                     return "won";
                 } catch (ConflictException e) {
                     return e.reason();
@@ -196,6 +198,11 @@ class OrderLifecycleTest {
         assertThat(stored.path("progress").path("mobile").size()).isEqualTo(1);
         Reply loserLater = complete(order, "y", "mobile", winner.equals("app-0") ? "app-1" : "app-0", null);
         assertThat(loserLater.status()).isEqualTo(409);
+        // a late racer over HTTP, with the version it saw, is refused too
+        Reply late = Api.post("/v1/orders/" + order + "/handoffs", "{\"toPlatform\":\"mobile\",\"terminalId\":"
+                + "\"app-late\",\"expectedVersion\":" + seen + "}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().path("type").asText()).isEqualTo("urn:baton:problem:lost-race");
     }
 
     @Test

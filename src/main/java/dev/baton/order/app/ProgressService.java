@@ -74,9 +74,24 @@ public class ProgressService {
 
     /** Hands {@code orderId} over to {@code toPlatform}/{@code terminal}; see PRODUCT.md rules 1–6. */
     public Takeover.Result handoff(String orderId, String toPlatform, String terminal) {
+        return handoff(orderId, toPlatform, terminal, java.util.OptionalLong.empty());
+    }
+
+    /**
+     * A takeover conditional on the order version the caller saw ({@code expectedVersion}): of several
+     * terminals racing to take over the same state exactly one wins, however their requests interleave
+     * (without it, a takeover that arrives after another one applies to the new state).
+     */
+    public Takeover.Result handoff(String orderId, String toPlatform, String terminal,
+                                   java.util.OptionalLong expectedVersion) {
         Order order = load(orderId);
         if (!order.hasFlow()) {
             throw noFlow(orderId);
+        }
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != order.version()) {
+            throw new ConflictException("lost-race", "Order " + orderId + " is at version " + order.version()
+                    + ", not " + expectedVersion.getAsLong() + "; it is owned by platform " + order.owner().platform()
+                    + ", terminal " + Mask.id(order.owner().terminalId()) + ". Nothing was changed by this request.");
         }
         String fromPlatform = order.owner().platform();
         order = pinFlow(order, toPlatform);
