@@ -136,14 +136,17 @@ class RetryWorkerTest {
                 .filter(r -> r.getBodyAsString().contains(orderId)).toList();
     }
 
-    private Message nextMessage() {
-        for (int i = 0; i < 5; i++) {
-            List<Message> received = queue.receive(5);
-            if (!received.isEmpty()) {
-                return received.get(0);
+    /** The next message for {@code orderId}; messages for other tests' orders (a sweep may send some) are dropped. */
+    private Message nextMessageFor(String orderId) {
+        for (int i = 0; i < 10; i++) {
+            for (Message m : queue.receive(5)) {
+                if (m.body().contains(orderId)) {
+                    return m;
+                }
+                queue.lose(m);
             }
         }
-        throw new AssertionError("no retry message arrived");
+        throw new AssertionError("no retry message arrived for " + orderId);
     }
 
     @Test
@@ -151,7 +154,7 @@ class RetryWorkerTest {
         // given an order in async processing and its retry message
         insurerIsDown();
         String id = asyncOrder();
-        Message message = nextMessage();
+        Message message = nextMessageFor(id);
         insurerIsUp();
         // when SQS delivers it three times
         Map<String, Long> before = AwsCallCounter.snapshot();
@@ -172,7 +175,7 @@ class RetryWorkerTest {
         // given a worker that took the lease for attempt 2 and got the insurer's answer, then crashed
         insurerIsDown();
         String id = asyncOrder();
-        queue.lose(nextMessage());
+        queue.lose(nextMessageFor(id));
         insurerIsUp();
         SyncStore.Claim claim = syncStore.claim(id, Set.of(SyncState.ASYNC_PENDING), 1, 2,
                 TestTime.now().plusSeconds(55), TestTime.now(), null, null);
@@ -184,7 +187,7 @@ class RetryWorkerTest {
         // when the lease expires and the sweeper runs
         TestTime.advance(Duration.ofMinutes(2));
         SweepService.Report report = sweeper.sweep();
-        queue.deliver(List.of(nextMessage()));
+        queue.deliver(List.of(nextMessageFor(id)));
         // then
         assertThat(report.expiredLeases()).isGreaterThanOrEqualTo(1);
         assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
@@ -197,13 +200,13 @@ class RetryWorkerTest {
         // given
         insurerIsDown();
         String id = asyncOrder();
-        queue.lose(nextMessage());
+        queue.lose(nextMessageFor(id));
         insurerIsUp();
         // when the retry is overdue and the sweeper runs
         TestTime.advance(Duration.ofMinutes(5));
         SweepService.Report report = sweeper.sweep();
         SweepService.Report again = sweeper.sweep();
-        queue.deliver(List.of(nextMessage()));
+        queue.deliver(List.of(nextMessageFor(id)));
         // then
         assertThat(report.lostMessages()).isGreaterThanOrEqualTo(1);
         assertThat(again.lostMessages()).isZero();
@@ -262,7 +265,7 @@ class RetryWorkerTest {
         // given an order in async processing whose retry is due in 40 minutes (SQS delays at most 15)
         insurerIsDown();
         String id = asyncOrder();
-        queue.lose(nextMessage());
+        queue.lose(nextMessageFor(id));
         var sqs = LocalBackendsResource.backends().sqs();
         String url = LocalBackendsResource.backends().queueUrls().get("RetryQueue");
         // when it is delivered
@@ -282,7 +285,7 @@ class RetryWorkerTest {
         // given
         insurerIsDown();
         String id = asyncOrder();
-        Message good = nextMessage();
+        Message good = nextMessageFor(id);
         insurerIsUp();
         // when
         var failed = queue.deliver(List.of(RetryQueueDriver.message("{not json"), RetryQueueDriver.message(
@@ -297,7 +300,7 @@ class RetryWorkerTest {
         // given a healthy order in async processing, and an order whose item cannot be read (damaged data)
         insurerIsDown();
         String healthy = asyncOrder();
-        Message good = nextMessage();
+        Message good = nextMessageFor(healthy);
         insurerIsUp();
         String damaged = "o-" + UUID.randomUUID();
         LocalBackendsResource.backends().dynamo().putItem(b -> b.tableName(LocalBackendsResource.template()
