@@ -15,35 +15,92 @@ import java.util.Optional;
  * emulator, and the HTTP API on {@code BATON_PORT} with the template's routes.
  * Started by {@code infra/local/run.sh}; stops cleanly on SIGTERM.
  */
-public final class LocalBaton {
+public final class LocalBaton implements AutoCloseable {
+
+    /**
+     * How to start the stack.
+     *
+     * @param port         HTTP API port; 0 picks a free one
+     * @param insurerPort  port of the stand-in insurer; 0 picks a free one
+     * @param dataDir      where DynamoDB Local keeps its data; null keeps it in memory
+     * @param functionDir  the unpacked function.zip
+     * @param sweepSeconds period of scheduled functions
+     * @param jwt          token verification like API Gateway's authorizer; empty: auth off
+     * @param jsonLogs     whether the functions log JSON lines
+     */
+    public record Settings(int port, int insurerPort, Path dataDir, Path functionDir, long sweepSeconds,
+                           Optional<JwtVerifier> jwt, boolean jsonLogs) {
+    }
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final Settings settings;
+    private EmbeddedBackends backends;
+    private LocalGateway gateway;
+    private LocalInsurer insurer;
+
+    private LocalBaton(Settings settings) {
+        this.settings = settings;
+    }
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(env("BATON_PORT", "8080"));
         Path dataDir = Path.of(env("BATON_DATA_DIR", ".baton"));
-        Path zip = Path.of(env("BATON_FUNCTION_ZIP", "target/function.zip"));
-        if (!Files.isRegularFile(zip)) {
-            System.err.println("No " + zip + ": run ./mvnw package -DskipTests first.");
-            System.exit(2);
-        }
-        Path functionDir = FunctionZip.unpack(zip, Path.of("target/local-function"));
-        LocalBaton baton = new LocalBaton();
-        Runtime.getRuntime().addShutdownHook(new Thread(baton::stop, "baton-local-stop"));
-        baton.start(port, dataDir, functionDir);
-        System.out.println("Local stand-in insurer on http://localhost:" + env("BATON_INSURER_PORT", "8081")
+        Settings settings = new Settings(port, Integer.parseInt(env("BATON_INSURER_PORT", "8081")),
+                dataDir.resolve("dynamodb"), unpack(Path.of(env("BATON_FUNCTION_ZIP", "target/function.zip"))),
+                Long.parseLong(env("BATON_SWEEP_SECONDS", "60")), verifier(),
+                Boolean.parseBoolean(env("BATON_JSON_LOGS", "false")));
+        LocalBaton baton = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(baton::close, "baton-local-stop"));
+        System.out.println("Local stand-in insurer on " + baton.insurerUri()
                 + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject)");
-        System.out.println("jwt".equals(authMode())
+        System.out.println(settings.jwt().isPresent()
                 ? "Auth: jwt — tokens verified against " + System.getenv("BATON_JWKS_FILE") + " (issuer "
                         + System.getenv("BATON_JWT_ISSUER") + ")"
                 : "Auth: OFF (BATON_AUTH=off) — every caller is trusted; set BATON_AUTH=jwt to require tokens");
-        System.out.println("Baton local ready on http://localhost:" + port);
+        System.out.println("Console on " + baton.baseUri() + "/console");
+        System.out.println("Baton local ready on " + baton.baseUri());
         Thread.currentThread().join();
     }
 
-    private void start(int port, Path dataDir, Path functionDir) throws Exception {
+    /** Unpacks {@code zip} (the build's function.zip) for {@link Settings#functionDir}. */
+    public static Path unpack(Path zip) throws java.io.IOException {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("No " + zip + ": run ./mvnw package -DskipTests first.");
+        }
+        return FunctionZip.unpack(zip, Path.of("target/local-function"));
+    }
+
+    /** Starts the whole stack; it serves when this returns. Close it to stop everything. */
+    public static LocalBaton start(Settings settings) throws Exception {
+        LocalBaton baton = new LocalBaton(settings);
+        try {
+            baton.startAll();
+            return baton;
+        } catch (Exception | Error e) {
+            baton.close();
+            throw e;
+        }
+    }
+
+    /** The HTTP API, e.g. {@code http://localhost:8080}. */
+    public java.net.URI baseUri() {
+        return java.net.URI.create("http://localhost:" + gateway.port());
+    }
+
+    /** The stand-in insurer, e.g. {@code http://localhost:8081}. */
+    public java.net.URI insurerUri() {
+        return java.net.URI.create("http://localhost:" + insurer.port());
+    }
+
+    /** The embedded DynamoDB Local and ElasticMQ. */
+    public EmbeddedBackends backends() {
+        return backends;
+    }
+
+    private void startAll() throws Exception {
         SamTemplate template = SamTemplate.project();
-        EmbeddedBackends backends = EmbeddedBackends.start(dataDir.resolve("dynamodb"), template);
+        Path functionDir = settings.functionDir();
+        backends = EmbeddedBackends.start(settings.dataDir(), template);
         running.add(backends);
         Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
         List<LocalGateway.Binding> bindings = new ArrayList<>();
@@ -53,7 +110,7 @@ public final class LocalBaton {
             running.add(emulator);
             emulators.put(function.export(), emulator);
             running.add(FunctionProcess.start(function.export(), functionDir, template.globalHandler(),
-                    environment(template, function, backends, emulator)));
+                    environment(template, function, emulator)));
             function.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r.method(), r.path(), r.scopes(),
                     emulator)));
         }
@@ -62,9 +119,11 @@ public final class LocalBaton {
                 throw new IllegalStateException("function " + e.getKey() + " did not start within 60 s");
             }
         }
-        startEventSources(template, backends, emulators);
-        running.add(new LocalInsurer(Integer.parseInt(env("BATON_INSURER_PORT", "8081"))));
-        running.add(new LocalGateway(port, bindings, verifier()));
+        startEventSources(template, emulators);
+        insurer = new LocalInsurer(settings.insurerPort());
+        running.add(insurer);
+        gateway = new LocalGateway(settings.port(), bindings, settings.jwt());
+        running.add(gateway);
     }
 
     /** {@code BATON_AUTH=jwt}: tokens verified like API Gateway's authorizer; {@code off} (default): none. */
@@ -93,10 +152,9 @@ public final class LocalBaton {
     }
 
     /** SQS event source mappings as queue pollers, and schedules as timers (every BATON_SWEEP_SECONDS). */
-    private void startEventSources(SamTemplate template, EmbeddedBackends backends,
-                                   Map<String, RuntimeApiEmulator> emulators) {
+    private void startEventSources(SamTemplate template, Map<String, RuntimeApiEmulator> emulators) {
         Map<String, String> queueUrls = backends.queueUrls();
-        long sweepSeconds = Long.parseLong(env("BATON_SWEEP_SECONDS", "60"));
+        long sweepSeconds = settings.sweepSeconds();
         for (SamTemplate.Function function : template.functions()) {
             RuntimeApiEmulator emulator = emulators.get(function.export());
             for (String queue : function.sqsQueues()) {
@@ -118,8 +176,8 @@ public final class LocalBaton {
         }
     }
 
-    private static Map<String, String> environment(SamTemplate template, SamTemplate.Function function,
-                                                   EmbeddedBackends backends, RuntimeApiEmulator emulator) {
+    private Map<String, String> environment(SamTemplate template, SamTemplate.Function function,
+                                            RuntimeApiEmulator emulator) {
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> declared = new LinkedHashMap<>(template.globalEnvironment());
         function.properties().path("Environment").path("Variables").fields()
@@ -132,8 +190,8 @@ public final class LocalBaton {
             resolved.put(k, value);
         });
         resolved.remove("JAVA_TOOL_OPTIONS");
-        resolved.put("BATON_AUTH_MODE", authMode());
-        resolved.put("BATON_LOG_JSON", env("BATON_JSON_LOGS", "false"));
+        resolved.put("BATON_AUTH_MODE", settings.jwt().isPresent() ? "jwt" : "off");
+        resolved.put("BATON_LOG_JSON", Boolean.toString(settings.jsonLogs()));
         resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
         resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
         resolved.put("AWS_REGION", EmbeddedBackends.REGION);
@@ -144,7 +202,9 @@ public final class LocalBaton {
         return resolved;
     }
 
-    private synchronized void stop() {
+    /** Stops everything this stack started, in reverse order. */
+    @Override
+    public synchronized void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();
