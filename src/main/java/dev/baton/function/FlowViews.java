@@ -5,8 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.baton.flow.app.MappingService;
+import dev.baton.flow.domain.CarriedOver;
 import dev.baton.flow.domain.Crossing;
 import dev.baton.flow.domain.Flow;
+import dev.baton.flow.domain.HandoffMatrix;
 import dev.baton.flow.domain.Link;
 import dev.baton.flow.domain.Lint;
 import dev.baton.flow.domain.Node;
@@ -19,7 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {FlowViews.NodeView.class, FlowViews.FlowView.class, FlowViews.FlowSummary.class,
         FlowViews.FlowList.class, FlowViews.LinkView.class, FlowViews.CrossingView.class, FlowViews.CoverageView.class,
         FlowViews.LintView.class, FlowViews.MappingView.class, FlowViews.CarriedOverView.class,
-        FlowViews.SourceView.class})
+        FlowViews.SourceView.class, FlowViews.CheckView.class, FlowViews.FlowRef.class, FlowViews.MatrixView.class,
+        FlowViews.MatrixRow.class})
 public final class FlowViews {
 
     private FlowViews() {
@@ -104,6 +108,41 @@ public final class FlowViews {
             return resolution.carriedOver().stream().map(c -> new CarriedOverView(c.targetNode(),
                     c.sourceNodes().stream().map(s -> new SourceView(s, null)).toList())).toList();
         }
+    }
+
+    /** A mapping checked before publishing: flows, lint and both handoff matrices. */
+    public record CheckView(String businessType, FlowRef base, FlowRef associated, LintView lint,
+                            MatrixView forward, MatrixView reverse) {
+        static CheckView of(String businessType, MappingService.Checked c) {
+            return new CheckView(businessType, FlowRef.of(c.base()), FlowRef.of(c.associated()),
+                    LintView.of(c.lint()), MatrixView.of(c.forward()), MatrixView.of(c.reverse()));
+        }
+    }
+
+    /** A flow version with its nodes in order. */
+    public record FlowRef(String platform, int version, List<NodeView> nodes) {
+        static FlowRef of(Flow flow) {
+            return new FlowRef(flow.platform(), flow.version(), NodeView.of(flow.nodes()));
+        }
+    }
+
+    /** Handoffs {@code from} → {@code to} from every point reached on {@code from}. */
+    public record MatrixView(String from, String to, List<MatrixRow> rows) {
+        static MatrixView of(HandoffMatrix m) {
+            return new MatrixView(m.source().platform(), m.target().platform(), m.rows().stream()
+                    .map(r -> new MatrixRow(r.completed(), r.reached().orElse(null),
+                            r.resolution().carriedOver().stream().map(CarriedOver::targetNode).toList(),
+                            r.resolution().next().map(Node::id).orElse(null), r.resolution().complete()))
+                    .toList());
+        }
+    }
+
+    /**
+     * One point reached: {@code completed} source nodes done, the last being {@code reached} (null for none);
+     * the target nodes carried over, where the target resumes ({@code next}, null when complete).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record MatrixRow(int completed, String reached, List<String> carriedOver, String next, boolean complete) {
     }
 
     private static CrossingView crossing(Crossing c) {

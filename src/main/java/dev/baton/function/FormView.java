@@ -15,10 +15,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The mapping configuration form: the platforms with flows, each chosen side with its choices and nodes
  * in flow order, and the current links. Unchosen parts are {@code null}, never absent.
  */
-@RegisterForReflection(targets = {FormView.class, FormView.SideView.class, FormView.CurrentMapping.class})
+@RegisterForReflection(targets = {FormView.class, FormView.SideView.class, FormView.CurrentMapping.class,
+        FormView.ReversedMapping.class})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FormView(String businessType, List<String> platforms, SideView base, SideView associated,
-                       CurrentMapping mapping, LintView lint) {
+                       CurrentMapping mapping, LintView lint, ReversedMapping configuredReversed) {
 
     /** One side of the form. */
     public record SideView(String platform, List<String> choices, int flowVersion, List<NodeView> nodes) {
@@ -26,6 +27,10 @@ public record FormView(String businessType, List<String> platforms, SideView bas
 
     /** The links currently configured for the chosen base → associated pair. */
     public record CurrentMapping(int version, int baseFlowVersion, int associatedFlowVersion, List<LinkView> links) {
+    }
+
+    /** The mapping between the chosen platforms as it is configured: the other way round. */
+    public record ReversedMapping(String base, String associated, int version) {
     }
 
     static FormView of(MappingFormService.Form form) {
@@ -36,7 +41,9 @@ public record FormView(String businessType, List<String> platforms, SideView bas
                     LinkView.of(m.links()));
         }
         return new FormView(form.businessType(), form.platforms(), side(form.base()), side(form.associated()),
-                mapping, form.lint() == null ? null : LintView.of(form.lint()));
+                mapping, form.lint() == null ? null : LintView.of(form.lint()), form.reversed() == null ? null
+                : new ReversedMapping(form.reversed().value().basePlatform(),
+                        form.reversed().value().associatedPlatform(), form.reversed().value().version()));
     }
 
     private static SideView side(MappingFormService.Side side) {

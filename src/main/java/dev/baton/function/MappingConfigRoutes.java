@@ -31,7 +31,10 @@ import dev.baton.function.http.Router;
 import dev.baton.shared.domain.Ids;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The routes of the {@code mapping-config} function: flows, mappings, the mapping form, handoff preview. */
+/**
+ * The routes of the {@code mapping-config} function: flows, mappings, the mapping form, mapping checks,
+ * handoff preview, and the admin console's files.
+ */
 @ApplicationScoped
 public class MappingConfigRoutes {
 
@@ -45,7 +48,10 @@ public class MappingConfigRoutes {
             new RouteKey("PUT", BT + "/mappings/{base}/{associated}", RouteKey.ADMIN),
             new RouteKey("GET", BT + "/mappings/{base}/{associated}", RouteKey.ADMIN),
             new RouteKey("GET", BT + "/mapping-form", RouteKey.ADMIN),
-            new RouteKey("POST", BT + "/handoff-preview", RouteKey.ADMIN));
+            new RouteKey("POST", BT + "/handoff-preview", RouteKey.ADMIN),
+            new RouteKey("POST", BT + "/mapping-check", RouteKey.ADMIN),
+            new RouteKey("GET", "/console"),
+            new RouteKey("GET", "/console/{asset}"));
 
     private final Router router;
     private final HttpGlue http;
@@ -56,7 +62,7 @@ public class MappingConfigRoutes {
     private final HandoffPreviewService previews;
 
     MappingConfigRoutes(HttpGlue http, JsonBodies bodies, FlowService flows, MappingService mappings,
-                        MappingFormService forms, HandoffPreviewService previews) {
+                        MappingFormService forms, HandoffPreviewService previews, ConsoleAssets console) {
         this.http = http;
         this.bodies = bodies;
         this.flows = flows;
@@ -65,7 +71,8 @@ public class MappingConfigRoutes {
         this.previews = previews;
         this.router = http.router(List.of(ROUTES.get(0).to(this::publishFlow), ROUTES.get(1).to(this::getFlow),
                 ROUTES.get(2).to(this::listFlows), ROUTES.get(3).to(this::publishMapping),
-                ROUTES.get(4).to(this::getMapping), ROUTES.get(5).to(this::form), ROUTES.get(6).to(this::preview)),
+                ROUTES.get(4).to(this::getMapping), ROUTES.get(5).to(this::form), ROUTES.get(6).to(this::preview),
+                ROUTES.get(7).to(this::check), ROUTES.get(8).to(console::page), ROUTES.get(9).to(console::asset)),
                 // this function also serves API Gateway's catch-all route: know the other functions' routes
                 java.util.stream.Stream.concat(OrderRoutes.ROUTES.stream(), SyncRoutes.ROUTES.stream()).toList());
     }
@@ -106,13 +113,27 @@ public class MappingConfigRoutes {
         String base = PathParams.platform(request, "base");
         String associated = PathParams.platform(request, "associated");
         Fields body = Fields.of(bodies.object(request), "links");
-        List<Link> links = body.objects("links", 0, 1000, "from", "to").stream()
-                .map(l -> new LinkInput(l.text("from", Ids::isNodeId, "must match " + Ids.NODE_ID),
-                        l.texts("to", 1, 200, Ids::isNodeId, "must match " + Ids.NODE_ID)))
-                .filter(LinkInput::complete).map(LinkInput::link).toList();
+        List<Link> links = links(body);
         body.done();
         var result = mappings.publish(type, base, associated, links);
         return http.json(result.created() ? 201 : 200, MappingView.of(result.mapping(), result.lint(), result.created()));
+    }
+
+    private HttpResponse check(HttpRequest request) {
+        String type = PathParams.businessType(request);
+        Fields body = Fields.of(bodies.object(request), "base", "associated", "links");
+        String base = body.text("base", Ids::isPlatform, "must match " + Ids.PLATFORM);
+        String associated = body.text("associated", Ids::isPlatform, "must match " + Ids.PLATFORM);
+        List<Link> links = links(body);
+        body.done();
+        return http.json(200, FlowViews.CheckView.of(type, mappings.check(type, base, associated, links)));
+    }
+
+    private static List<Link> links(Fields body) {
+        return body.objects("links", 0, 1000, "from", "to").stream()
+                .map(l -> new LinkInput(l.text("from", Ids::isNodeId, "must match " + Ids.NODE_ID),
+                        l.texts("to", 1, 200, Ids::isNodeId, "must match " + Ids.NODE_ID)))
+                .filter(LinkInput::complete).map(LinkInput::link).toList();
     }
 
     private HttpResponse getMapping(HttpRequest request) {

@@ -76,7 +76,7 @@ class MappingFormAndPreviewTest {
         // then
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertJson(reply.json(), "{\"businessType\":\"" + type + "\",\"platforms\":[\"mobile\",\"phone\",\"web\"],"
-                + "\"base\":null,\"associated\":null,\"mapping\":null,\"lint\":null}");
+                + "\"base\":null,\"associated\":null,\"mapping\":null,\"lint\":null,\"configuredReversed\":null}");
     }
 
     @Test
@@ -93,7 +93,7 @@ class MappingFormAndPreviewTest {
                 + "\"base\":{\"platform\":\"phone\",\"choices\":[\"phone\",\"web\"],\"flowVersion\":2,"
                 + "\"nodes\":[{\"id\":\"q\",\"name\":\"Step q\"},{\"id\":\"b\",\"name\":\"Step b\"},"
                 + "{\"id\":\"k\",\"name\":\"Step k\"}]},"
-                + "\"associated\":null,\"mapping\":null,\"lint\":null}");
+                + "\"associated\":null,\"mapping\":null,\"lint\":null,\"configuredReversed\":null}");
     }
 
     @Test

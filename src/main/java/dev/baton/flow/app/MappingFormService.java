@@ -30,9 +30,13 @@ public class MappingFormService {
     public record Side(String platform, List<String> choices, Flow flow) {
     }
 
-    /** The form; sides are null until chosen, mapping and lint null until both are chosen. */
+    /**
+     * The form; sides are null until chosen, mapping and lint null until both are chosen. {@code reversed} is
+     * the mapping between the two chosen platforms when it is configured the other way round (then
+     * {@code mapping} is null and a publish in this orientation would be refused: choose the sides swapped).
+     */
     public record Form(String businessType, List<String> platforms, Side base, Side associated,
-                       Published<NodeMapping> mapping, Lint lint) {
+                       Published<NodeMapping> mapping, Lint lint, Published<NodeMapping> reversed) {
     }
 
     /** The form for the optional choices {@code base} and {@code associated}; one catalog read. */
@@ -46,7 +50,7 @@ public class MappingFormService {
         Side associatedSide = associated.map(p -> side(catalog, businessType, p, "associated", platforms, base))
                 .orElse(null);
         if (baseSide == null || associatedSide == null) {
-            return new Form(businessType, platforms, baseSide, associatedSide, null, null);
+            return new Form(businessType, platforms, baseSide, associatedSide, null, null, null);
         }
         Optional<Published<NodeMapping>> mapping = catalog.mappings().stream()
                 .filter(m -> m.value().basePlatform().equals(base.get())
@@ -54,7 +58,11 @@ public class MappingFormService {
                 .findFirst();
         Lint lint = mapping.map(m -> MappingLint.of(baseSide.flow(), associatedSide.flow(), m.value().links()))
                 .orElse(MappingLint.of(baseSide.flow(), associatedSide.flow(), List.of()));
-        return new Form(businessType, platforms, baseSide, associatedSide, mapping.orElse(null), lint);
+        Published<NodeMapping> reversed = catalog.mappings().stream()
+                .filter(m -> m.value().basePlatform().equals(associated.get())
+                        && m.value().associatedPlatform().equals(base.get()))
+                .findFirst().orElse(null);
+        return new Form(businessType, platforms, baseSide, associatedSide, mapping.orElse(null), lint, reversed);
     }
 
     private static Side side(Catalog catalog, String businessType, String platform, String field,

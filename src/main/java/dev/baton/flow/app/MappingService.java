@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.baton.flow.app.DefinitionStore.Catalog;
 import dev.baton.flow.domain.Flow;
+import dev.baton.flow.domain.HandoffMatrix;
 import dev.baton.flow.domain.Link;
 import dev.baton.flow.domain.Lint;
 import dev.baton.flow.domain.MappingLint;
@@ -76,6 +77,32 @@ public class MappingService {
         }
         throw new ConflictException("concurrent-publish",
                 "The mapping is being published concurrently by others; try again.");
+    }
+
+    /** A mapping not published: its flows, lint and the handoff matrices in both directions. */
+    public record Checked(Flow base, Flow associated, Lint lint, HandoffMatrix forward, HandoffMatrix reverse) {
+    }
+
+    /**
+     * What publishing {@code links} would give, without writing anything: the same validation as
+     * {@link #publish} (so the same 422s and the same 409 for a mapping configured the other way round), the
+     * lint, and for each direction where a handoff would resume at every point the source flow can have reached.
+     */
+    public Checked check(String businessType, String base, String associated, List<Link> links) {
+        if (base.equals(associated)) {
+            throw new InvalidInputException("associated", "must differ from base");
+        }
+        Catalog catalog = store.catalog(businessType);
+        Flow baseFlow = publishedFlow(catalog, businessType, base, "base");
+        Flow associatedFlow = publishedFlow(catalog, businessType, associated, "associated");
+        rejectReverseOrientation(catalog, base, associated);
+        List<Violation> violations = NodeMapping.check(baseFlow, associatedFlow, links);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Checked(baseFlow, associatedFlow, MappingLint.of(baseFlow, associatedFlow, links),
+                HandoffMatrix.of(baseFlow, associatedFlow, NodeMapping.directed(links, true)),
+                HandoffMatrix.of(associatedFlow, baseFlow, NodeMapping.directed(links, false)));
     }
 
     /** The latest mapping (or one version), linted against the flow versions it was built on. */

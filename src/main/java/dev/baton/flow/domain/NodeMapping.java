@@ -91,6 +91,14 @@ public record NodeMapping(String businessType, String basePlatform, String assoc
         if (!forward && !associatedPlatform.equals(sourcePlatform)) {
             throw new IllegalArgumentException("source platform is not a platform of this mapping");
         }
+        return directed(links, forward);
+    }
+
+    /**
+     * {@code links} (base → associated) oriented for a handoff away from the base platform ({@code forward})
+     * or away from the associated platform; for mappings not published yet, such as a draft being checked.
+     */
+    public static DirectedLinks directed(List<Link> links, boolean forward) {
         List<Edge> edges = new ArrayList<>();
         for (Link link : links) {
             link.to().forEach(to -> edges.add(forward ? new Edge(link.from(), to) : new Edge(to, link.from())));

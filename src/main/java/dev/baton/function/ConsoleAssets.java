@@ -1,0 +1,80 @@
+package dev.baton.function;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.baton.function.http.ApiException;
+import dev.baton.function.http.HttpRequest;
+import dev.baton.function.http.HttpResponse;
+
+/**
+ * The admin console: a page and its ES modules and style sheet, packaged in function.zip under
+ * {@code console/} and served by the mapping-config function without a token (the page itself asks for one
+ * and sends it with every API call). Only the files listed here are served; they are read once per warm
+ * function. Every answer forbids framing and any origin but this one, so the page can load nothing foreign.
+ */
+@ApplicationScoped
+public class ConsoleAssets {
+
+    /** The files of the console by name, with their media types. */
+    static final Map<String, String> FILES = Map.of(
+            "index.html", "text/html; charset=utf-8",
+            "console.css", "text/css; charset=utf-8",
+            "console.js", "text/javascript; charset=utf-8",
+            "api.js", "text/javascript; charset=utf-8",
+            "flows.js", "text/javascript; charset=utf-8",
+            "mappings.js", "text/javascript; charset=utf-8",
+            "orders.js", "text/javascript; charset=utf-8",
+            "ui.js", "text/javascript; charset=utf-8");
+
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+                    + "connect-src 'self'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; "
+                    + "base-uri 'none'",
+            "x-content-type-options", "nosniff",
+            "referrer-policy", "no-referrer",
+            "cache-control", "no-cache");
+
+    private final Map<String, String> contents = new LinkedHashMap<>();
+
+    ConsoleAssets() {
+        FILES.keySet().forEach(name -> contents.put(name, read(name)));
+    }
+
+    /** {@code GET /console}: the page. */
+    HttpResponse page(HttpRequest request) {
+        return file("index.html");
+    }
+
+    /** {@code GET /console/{asset}}: one of {@link #FILES}, else 404. */
+    HttpResponse asset(HttpRequest request) {
+        String name = request.pathParam("asset");
+        if (!FILES.containsKey(name) || name.equals("index.html")) {
+            throw ApiException.notFound("The console has no file of that name.");
+        }
+        return file(name);
+    }
+
+    private HttpResponse file(String name) {
+        Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
+        headers.put("content-type", FILES.get(name));
+        return new HttpResponse(200, headers, contents.get(name));
+    }
+
+    private static String read(String name) {
+        try (InputStream in = ConsoleAssets.class.getClassLoader().getResourceAsStream("console/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("console/" + name + " is missing from the application");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+// The console's entry point: the business type and token at the top, and the three sections as tabs.
+import { setToken, currentToken } from './api.js';
+import { $ } from './ui.js';
+import { initFlows } from './flows.js';
+import { initMappings } from './mappings.js';
+import { initOrders } from './orders.js';
+
+const RECENT_KEY = 'baton.console.recentTypes';
+
+function initContext() {
+  const type = $('business-type');
+  const recent = JSON.parse(localStorage.getItem(RECENT_KEY) || '[]');
+  type.value = recent[0] || '';
+  $('recent-types').replaceChildren(...recent.map((t) => new Option(t)));
+  type.addEventListener('change', () => {
+    const value = type.value.trim();
+    if (value) {
+      const next = [value, ...recent.filter((t) => t !== value)].slice(0, 8);
+      localStorage.setItem(RECENT_KEY, JSON.stringify(next));
+    }
+    document.dispatchEvent(new CustomEvent('baton:business-type', { detail: value }));
+  });
+  const token = $('token');
+  token.value = currentToken();
+  token.addEventListener('change', () => setToken(token.value));
+}
+
+/** Tabs with the ARIA tabs pattern: arrow keys move between them, Enter/Space or click selects. */
+function initTabs() {
+  const tabs = [...document.querySelectorAll('[role="tab"]')];
+  const select = (tab) => {
+    for (const t of tabs) {
+      const selected = t === tab;
+      t.setAttribute('aria-selected', String(selected));
+      t.tabIndex = selected ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !selected;
+    }
+    tab.focus();
+    document.dispatchEvent(new CustomEvent('baton:tab', { detail: tab.id }));
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab));
+    tab.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        select(tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]);
+      }
+    });
+  });
+}
+
+initContext();
+initTabs();
+initFlows();
+initMappings();
+initOrders();
+document.body.dataset.ready = 'true';
