@@ -182,8 +182,8 @@ function drawLines() {
   if (!state.form || $('mapping-editor').hidden) {
     return;
   }
+  // user units are CSS pixels from the svg's top left corner (no viewBox, so nothing is scaled)
   const box = svg.getBoundingClientRect();
-  svg.setAttribute('viewBox', `0 0 ${box.width} ${box.height}`);
   const middle = (side, id) => {
     const el = document.querySelector(`#mapping-editor .node[data-side="${side}"][data-node="${CSS.escape(id)}"]`);
     const r = el.getBoundingClientRect();
