@@ -149,6 +149,17 @@ class MappingCheckAndConsoleTest {
     }
 
     @Test
+    void theConsole_loadsNothingFromAnotherOrigin() {
+        // given every file of the console
+        for (String name : ConsoleAssets.FILES.keySet()) {
+            String body = get(name.equals("index.html") ? "/console" : "/console/" + name).body();
+            // then no URL of another origin (the SVG namespace is a name, never fetched)
+            assertThat(body.replace("http://www.w3.org/2000/svg", "")).as(name)
+                    .doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
+        }
+    }
+
+    @Test
     void unknownConsoleFiles_are404_andOtherMethods405() {
         // when
         Reply unknown = get("/console/secrets.js");

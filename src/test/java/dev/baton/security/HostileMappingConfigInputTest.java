@@ -64,5 +64,14 @@ class HostileMappingConfigInputTest extends HostileInputTest {
                 req("to", ID), opt("completed", ARRAY), opt("completed[0]", ID)));
         cases.hostilePaths("POST", "/v1/business-types/{type}/handoff-preview", params("type", type), "",
                 previewTemplate);
+        // POST /v1/business-types/{type}/mapping-check (writes nothing even when valid)
+        String checkTemplate = "{\"base\":\"phone\",\"associated\":\"web\",\"links\":[{\"from\":\"c\",\"to\":[\"y\"]}]}";
+        cases.hostileBodies("POST", bt + "/mapping-check", checkTemplate, List.of(req("base", ID),
+                req("associated", ID), req("links", ARRAY), req("links[0]", OBJECT), req("links[0].from", ID),
+                req("links[0].to", ARRAY), req("links[0].to[0]", ID)));
+        cases.hostilePaths("POST", "/v1/business-types/{type}/mapping-check", params("type", type), "",
+                checkTemplate);
+        // GET /console/{asset}: only the console's own files, never anything else on the classpath
+        cases.hostilePaths("GET", "/console/{asset}", params("asset", "console.js"), "", null);
     }
 }
