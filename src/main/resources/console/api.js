@@ -69,7 +69,9 @@ function problemOf(response, json) {
   }
   // API Gateway's own answers (before Baton runs) are {"message": "..."}
   const message = json && typeof json.message === 'string' ? json.message : response.statusText;
-  const hint = response.status === 401 ? ' Paste a valid token above.' : response.status === 403 ? ' The token lacks the scope this needs.' : '';
+  const hint = response.status === 401 ? ' Paste a valid token above.' : response.status === 403
+    ? ' The token lacks the scope this needs: baton/admin for flows and mappings, baton/operator to list and redrive orders, baton/terminal or baton/operator to read one.'
+    : '';
   return { title: message || `HTTP ${response.status}`, status: response.status, detail: `HTTP ${response.status}.${hint}` };
 }
 
