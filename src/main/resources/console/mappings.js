@@ -32,11 +32,14 @@ export function initMappings() {
   window.addEventListener('resize', drawLines);
 }
 
-/** Fills the platform choices from the mapping form (platforms with a published flow). */
+/**
+ * Fills the platform choices from the mapping form (platforms with a published flow), each time the tab is
+ * shown, since flows may have been published meanwhile; keeps the current choices when they still exist.
+ */
 async function loadPlatforms() {
   const box = $('mapping-problem');
   const type = $('business-type').value.trim();
-  if (!type || type === state.type && $('mapping-base').options.length) {
+  if (!type) {
     return;
   }
   clearProblem(box);
@@ -44,8 +47,10 @@ async function loadPlatforms() {
     const { body } = await api('GET', `${businessTypePath(type)}/mapping-form`);
     state.type = type;
     for (const [select, index] of [[$('mapping-base'), 0], [$('mapping-associated'), 1]]) {
+      const previous = select.value;
       select.replaceChildren(...body.platforms.map((p) => new Option(p, p)));
-      select.selectedIndex = Math.min(index, body.platforms.length - 1);
+      select.selectedIndex = body.platforms.includes(previous) ? body.platforms.indexOf(previous)
+        : Math.min(index, body.platforms.length - 1);
     }
     if (body.platforms.length < 2) {
       showProblem(box, { problem: { title: 'Two platforms needed', detail: `${type} has ${body.platforms.length} platform(s) with a flow; publish flows on the Flows tab first.` } });
