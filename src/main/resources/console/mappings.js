@@ -10,6 +10,7 @@ const state = {
   chosen: null, // {side: 'base' | 'associated', id}
   crossings: new Set(), // "from>to" of links that cross another
   checkSeq: 0,
+  checkTimer: 0,
 };
 
 export function initMappings() {
@@ -140,7 +141,9 @@ function clicked(side, id) {
   }
   status(`${linked ? 'Unlinked' : 'Linked'} ${from} → ${to}`);
   refresh();
-  check();
+  // quick successive clicks are checked once, after the last (a 200-node check answers two 201-row matrices)
+  clearTimeout(state.checkTimer);
+  state.checkTimer = setTimeout(check, 150);
 }
 
 function choose(chosen) {

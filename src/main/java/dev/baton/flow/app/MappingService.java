@@ -46,18 +46,12 @@ public class MappingService {
      * the lint only warns.
      */
     public LintedMapping publish(String businessType, String base, String associated, List<Link> links) {
-        if (base.equals(associated)) {
-            throw new InvalidInputException("associated", "must differ from base");
-        }
+        requireDistinct(base, associated);
         for (int attempt = 0; attempt < FlowService.PUBLISH_ATTEMPTS; attempt++) {
             Catalog catalog = store.catalog(businessType);
-            Flow baseFlow = publishedFlow(catalog, businessType, base, "base");
-            Flow associatedFlow = publishedFlow(catalog, businessType, associated, "associated");
-            rejectReverseOrientation(catalog, base, associated);
-            List<Violation> violations = NodeMapping.check(baseFlow, associatedFlow, links);
-            if (!violations.isEmpty()) {
-                throw new InvalidInputException(violations);
-            }
+            Sides sides = acceptedSides(catalog, businessType, base, associated, links);
+            Flow baseFlow = sides.base();
+            Flow associatedFlow = sides.associated();
             Optional<Published<NodeMapping>> latest = catalog.mappings().stream()
                     .filter(m -> m.value().basePlatform().equals(base)
                             && m.value().associatedPlatform().equals(associated))
@@ -89,17 +83,10 @@ public class MappingService {
      * lint, and for each direction where a handoff would resume at every point the source flow can have reached.
      */
     public Checked check(String businessType, String base, String associated, List<Link> links) {
-        if (base.equals(associated)) {
-            throw new InvalidInputException("associated", "must differ from base");
-        }
-        Catalog catalog = store.catalog(businessType);
-        Flow baseFlow = publishedFlow(catalog, businessType, base, "base");
-        Flow associatedFlow = publishedFlow(catalog, businessType, associated, "associated");
-        rejectReverseOrientation(catalog, base, associated);
-        List<Violation> violations = NodeMapping.check(baseFlow, associatedFlow, links);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
+        requireDistinct(base, associated);
+        Sides sides = acceptedSides(store.catalog(businessType), businessType, base, associated, links);
+        Flow baseFlow = sides.base();
+        Flow associatedFlow = sides.associated();
         return new Checked(baseFlow, associatedFlow, MappingLint.of(baseFlow, associatedFlow, links),
                 HandoffMatrix.of(baseFlow, associatedFlow, NodeMapping.directed(links, true)),
                 HandoffMatrix.of(associatedFlow, baseFlow, NodeMapping.directed(links, false)));
@@ -117,6 +104,31 @@ public class MappingService {
         Flow baseFlow = pinnedFlow(businessType, base, m.baseFlowVersion());
         Flow associatedFlow = pinnedFlow(businessType, associated, m.associatedFlowVersion());
         return new LintedMapping(mapping, MappingLint.of(baseFlow, associatedFlow, m.links()), false);
+    }
+
+    private record Sides(Flow base, Flow associated) {
+    }
+
+    private static void requireDistinct(String base, String associated) {
+        if (base.equals(associated)) {
+            throw new InvalidInputException("associated", "must differ from base");
+        }
+    }
+
+    /**
+     * The latest flows of both sides when {@code links} may be published between them: both have flows, the
+     * pair is not mapped the other way round (409), and the links fit the flows (422 naming each field).
+     */
+    private Sides acceptedSides(Catalog catalog, String businessType, String base, String associated,
+                                List<Link> links) {
+        Flow baseFlow = publishedFlow(catalog, businessType, base, "base");
+        Flow associatedFlow = publishedFlow(catalog, businessType, associated, "associated");
+        rejectReverseOrientation(catalog, base, associated);
+        List<Violation> violations = NodeMapping.check(baseFlow, associatedFlow, links);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Sides(baseFlow, associatedFlow);
     }
 
     private Flow publishedFlow(Catalog catalog, String businessType, String platform, String field) {
