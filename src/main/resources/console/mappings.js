@@ -9,6 +9,7 @@ const state = {
   links: new Map(), // base node id → Set of associated node ids
   chosen: null, // {side: 'base' | 'associated', id}
   crossings: new Set(), // "from>to" of links that cross another
+  published: '', // edgeKeys() of the published links
   checkSeq: 0,
   checkTimer: 0,
 };
@@ -89,9 +90,26 @@ async function openForm(note) {
     }
     state.type = type;
     state.form = body;
+    // Links to nodes the latest flows no longer have cannot be shown (nor kept): drop them and say so.
+    const baseIds = new Set(body.base.nodes.map((n) => n.id));
+    const associatedIds = new Set(body.associated.nodes.map((n) => n.id));
+    const dropped = [];
     state.links = new Map();
     for (const link of body.mapping ? body.mapping.links : []) {
-      state.links.set(link.from, new Set(link.to));
+      for (const to of link.to) {
+        if (baseIds.has(link.from) && associatedIds.has(to)) {
+          state.links.set(link.from, (state.links.get(link.from) || new Set()).add(to));
+        } else {
+          dropped.push(`${link.from} → ${to}`);
+        }
+      }
+    }
+    state.published = (body.mapping ? body.mapping.links : []).flatMap((l) => l.to.map((to) => `${l.from}>${to}`))
+      .sort().join(' ');
+    if (dropped.length) {
+      const text = `The published mapping links nodes the latest flows no longer have; those links are left out here: ${dropped.join(', ')}. Publish to save the mapping without them.`;
+      $('mapping-note').textContent = note ? `${note} ${text}` : text;
+      $('mapping-note').hidden = false;
     }
     state.chosen = null;
     $('mapping-version').textContent = body.mapping
@@ -166,9 +184,16 @@ function edges() {
   return [...state.links].flatMap(([from, targets]) => [...targets].map((to) => ({ from, to })));
 }
 
+/** The links as a comparable string, to tell whether the editor differs from what is published. */
+function edgeKeys() {
+  return edges().map((e) => `${e.from}>${e.to}`).sort().join(' ');
+}
+
 /** Marks chosen and linked nodes and redraws the lines. */
 function refresh() {
   const all = edges();
+  const changed = edgeKeys() !== state.published;
+  $('mapping-unpublished').hidden = !changed;
   const partners = (side, id) => all.filter((e) => (side === 'base' ? e.from : e.to) === id)
     .map((e) => (side === 'base' ? e.to : e.from));
   for (const button of document.querySelectorAll('#mapping-editor .node')) {
@@ -282,6 +307,8 @@ async function publish() {
       : `No change: identical to v${body.version}.`;
     $('mapping-result').textContent = message;
     $('mapping-version').textContent = `Published v${body.version} (flows ${body.base} v${body.baseFlowVersion}, ${body.associated} v${body.associatedFlowVersion})`;
+    state.published = edgeKeys();
+    refresh();
     status(message);
   } catch (e) {
     showProblem(box, e, panel);

@@ -103,9 +103,11 @@ class ConsoleBrowserIT {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
                 "document.getElementById('mapping-matrix-forward').scrollIntoView()");
         browser.screenshot("preview-matrix");
+        assertThat(element(By.id("mapping-unpublished")).isDisplayed()).isTrue();
         // when published
         click(By.id("mapping-publish"));
         awaitText("mapping-result", "Published phone → mobile v1 with 5 link(s).");
+        assertThat(element(By.id("mapping-unpublished")).isDisplayed()).isFalse();
         // and an order is handed off phone → mobile through the API
         String orderId = "E2E-" + UUID.randomUUID().toString().substring(0, 8);
         api("POST", "/v1/orders", "{\"orderId\":\"" + orderId + "\",\"businessType\":\"" + type
@@ -123,6 +125,29 @@ class ConsoleBrowserIT {
                 "Progress on mobile", "phone: identity", "idNumber, name");
         assertThat(browser.driver.getPageSource()).doesNotContain("张三", "11010519491231002X", "沪A12345");
         browser.screenshot("order-view");
+    }
+
+    @Test
+    void aPairMappedTheOtherWayRound_opensThatWayRound_withoutLinksToNodesTheFlowsNoLongerHave() throws Exception {
+        // given phone → mobile published, then a phone flow without "pay"
+        String bt = "/v1/business-types/" + type;
+        api("PUT", bt + "/flows/phone", "{\"nodes\":[{\"id\":\"quote\",\"name\":\"Q\"},{\"id\":\"pay\",\"name\":\"P\"}]}", 201);
+        api("PUT", bt + "/flows/mobile", "{\"nodes\":[{\"id\":\"offer\",\"name\":\"O\"},{\"id\":\"paid\",\"name\":\"P\"}]}", 201);
+        api("PUT", bt + "/mappings/phone/mobile", "{\"links\":[{\"from\":\"quote\",\"to\":[\"offer\"]},"
+                + "{\"from\":\"pay\",\"to\":[\"paid\"]}]}", 201);
+        api("PUT", bt + "/flows/phone", "{\"nodes\":[{\"id\":\"quote\",\"name\":\"Q\"}]}", 201);
+        // when the analyst opens mobile → phone
+        click(By.id("tab-mappings"));
+        browser.waiting().until(d -> new Select(d.findElement(By.id("mapping-base"))).getOptions().size() == 2);
+        new Select(element(By.id("mapping-base"))).selectByValue("mobile");
+        new Select(element(By.id("mapping-associated"))).selectByValue("phone");
+        click(By.id("mapping-open"));
+        // then it is opened as configured, without the link to the removed node, and says both
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-editor")));
+        assertThat(new Select(element(By.id("mapping-base"))).getFirstSelectedOption().getText()).isEqualTo("phone");
+        assertThat(text("mapping-note")).contains("mapped as phone → mobile (v1)", "left out here: pay → paid");
+        assertThat(node("base", "quote").getText()).contains("1 link");
+        assertThat(element(By.id("mapping-unpublished")).isDisplayed()).isTrue();
     }
 
     @Test
