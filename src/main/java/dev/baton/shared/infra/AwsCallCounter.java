@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * budgets (a handoff is one read and one write) and the benchmark harness to count requests.
  *
  * <p>With the environment variable {@value #CAPACITY_SWITCH}{@code =true} (off by default; the load harness
- * sets it) it also asks DynamoDB for {@code ReturnConsumedCapacity=TOTAL}, sums the read and write units per
- * operation and logs one line per call: {@code aws-call DynamoDb.GetItem read=0.5 write=0.0} (no table, key or
- * payload). Off, it costs one environment lookup per call. An environment variable rather than a
+ * sets it) it also asks DynamoDB for {@code ReturnConsumedCapacity=INDEXES} (the total, and how much of it
+ * secondary indexes took), sums the read and write units per operation and logs one line per call:
+ * {@code aws-call DynamoDb.UpdateItem read=0.0 write=3.0 index=2.0} (no table, key or payload). Off, it costs one
+ * environment lookup per call. An environment variable rather than a
  * {@code baton.*} property because the SDK instantiates interceptors by class name, outside CDI and config.
  */
 @RegisterForReflection
@@ -98,32 +99,33 @@ public class AwsCallCounter implements ExecutionInterceptor {
         Units units = new Units();
         response.getValueForField(CAPACITY_FIELD, Object.class).ifPresent(c -> units.add(operation, c));
         CAPACITY.computeIfAbsent(operation, k -> new Units()).add(units);
-        LOG.infof("aws-call %s read=%s write=%s", operation, format(units.read.sum()), format(units.write.sum()));
+        LOG.infof("aws-call %s read=%s write=%s index=%s", operation, format(units.read.sum()),
+                format(units.write.sum()), format(units.index.sum()));
     }
 
-    /** The same request asking for {@code ReturnConsumedCapacity=TOTAL}, if it is a DynamoDB one that can. */
+    /** The same request asking for {@code ReturnConsumedCapacity=INDEXES}, if it is a DynamoDB one that can. */
     static SdkRequest withTotalCapacity(SdkRequest request) {
-        ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
+        ReturnConsumedCapacity indexes = ReturnConsumedCapacity.INDEXES;
         if (request instanceof GetItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof PutItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof UpdateItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof DeleteItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof QueryRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof ScanRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof BatchGetItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof BatchWriteItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof TransactGetItemsRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         } else if (request instanceof TransactWriteItemsRequest r) {
-            return r.toBuilder().returnConsumedCapacity(total).build();
+            return r.toBuilder().returnConsumedCapacity(indexes).build();
         }
         return request;
     }
@@ -141,11 +143,11 @@ public class AwsCallCounter implements ExecutionInterceptor {
 
     /**
      * The consumed capacity counted so far (only while {@value #CAPACITY_SWITCH} is on), by
-     * {@code Service.Operation}, sorted: {@code [read units, write units]}.
+     * {@code Service.Operation}, sorted: {@code [read units, write units, of which secondary indexes]}.
      */
     public static Map<String, double[]> capacitySnapshot() {
         Map<String, double[]> copy = new TreeMap<>();
-        CAPACITY.forEach((k, v) -> copy.put(k, new double[] {v.read.sum(), v.write.sum()}));
+        CAPACITY.forEach((k, v) -> copy.put(k, new double[] {v.read.sum(), v.write.sum(), v.index.sum()}));
         return copy;
     }
 
@@ -161,14 +163,16 @@ public class AwsCallCounter implements ExecutionInterceptor {
         return delta;
     }
 
-    /** Read and write capacity units. */
+    /** Read and write capacity units, and the part of them that secondary indexes consumed. */
     private static final class Units {
         final DoubleAdder read = new DoubleAdder();
         final DoubleAdder write = new DoubleAdder();
+        final DoubleAdder index = new DoubleAdder();
 
         void add(Units other) {
             read.add(other.read.sum());
             write.add(other.write.sum());
+            index.add(other.index.sum());
         }
 
         void add(String operation, Object capacity) {
@@ -180,12 +184,18 @@ public class AwsCallCounter implements ExecutionInterceptor {
         }
 
         private void add(String operation, ConsumedCapacity c) {
+            c.globalSecondaryIndexes().values().forEach(i -> index.add(units(i.capacityUnits())));
+            c.localSecondaryIndexes().values().forEach(i -> index.add(units(i.capacityUnits())));
             if (c.readCapacityUnits() != null || c.writeCapacityUnits() != null) {
                 read.add(c.readCapacityUnits() == null ? 0 : c.readCapacityUnits());
                 write.add(c.writeCapacityUnits() == null ? 0 : c.writeCapacityUnits());
             } else if (c.capacityUnits() != null) {
                 (isRead(operation) ? read : write).add(c.capacityUnits());
             }
+        }
+
+        private static double units(Double value) {
+            return value == null ? 0 : value;
         }
 
         private static boolean isRead(String operation) {

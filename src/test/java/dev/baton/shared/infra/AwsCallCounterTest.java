@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.interceptor.InterceptorContext;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -51,7 +52,7 @@ class AwsCallCounterTest {
     }
 
     @Test
-    void switchedOn_dynamoDbRequestsAskForTotalCapacity_othersAreLeftAlone() {
+    void switchedOn_dynamoDbRequestsAskForCapacityWithIndexes_othersAreLeftAlone() {
         // given
         GetItemRequest get = GetItemRequest.builder().tableName("t").build();
         TransactWriteItemsRequest transact = TransactWriteItemsRequest.builder().build();
@@ -59,18 +60,20 @@ class AwsCallCounterTest {
 
         // when / then
         assertThat(((GetItemRequest) on.modifyRequest(context(get, null), attributes("OnDb", "GetItem")))
-                .returnConsumedCapacity()).isEqualTo(ReturnConsumedCapacity.TOTAL);
+                .returnConsumedCapacity()).isEqualTo(ReturnConsumedCapacity.INDEXES);
         assertThat(((TransactWriteItemsRequest) on.modifyRequest(context(transact, null),
                 attributes("OnDb", "TransactWriteItems"))).returnConsumedCapacity())
-                .isEqualTo(ReturnConsumedCapacity.TOTAL);
+                .isEqualTo(ReturnConsumedCapacity.INDEXES);
         assertThat(on.modifyRequest(context(send, null), attributes("OnSqs", "SendMessage"))).isSameAs(send);
     }
 
     @Test
     void switchedOn_unitsAreSummedAsReadsOrWrites_perOperation() {
-        // given a read with only the total, an update that splits it, and a transaction over two tables
+        // given a read with only the total, an update that splits it and updates an index, and a transaction
+        // over two tables
         ConsumedCapacity half = ConsumedCapacity.builder().capacityUnits(0.5).build();
-        ConsumedCapacity oneWrite = ConsumedCapacity.builder().capacityUnits(1.0).writeCapacityUnits(1.0).build();
+        ConsumedCapacity threeWrites = ConsumedCapacity.builder().capacityUnits(3.0).writeCapacityUnits(3.0)
+                .globalSecondaryIndexes(Map.of("byState", Capacity.builder().capacityUnits(2.0).build())).build();
         ConsumedCapacity twoWrites = ConsumedCapacity.builder().capacityUnits(2.0).build();
 
         // when
@@ -78,7 +81,7 @@ class AwsCallCounterTest {
                 attributes("SumDb", "GetItem"));
         on.afterExecution(context(null, GetItemResponse.builder().consumedCapacity(half).build()),
                 attributes("SumDb", "GetItem"));
-        on.afterExecution(context(null, UpdateItemResponse.builder().consumedCapacity(oneWrite).build()),
+        on.afterExecution(context(null, UpdateItemResponse.builder().consumedCapacity(threeWrites).build()),
                 attributes("SumDb", "UpdateItem"));
         on.afterExecution(context(null, TransactWriteItemsResponse.builder().consumedCapacity(twoWrites, twoWrites)
                 .build()), attributes("SumDb", "TransactWriteItems"));
@@ -86,11 +89,12 @@ class AwsCallCounterTest {
 
         // then
         Map<String, double[]> capacity = AwsCallCounter.capacitySnapshot();
-        assertThat(capacity.get("SumDb.GetItem")).containsExactly(1.0, 0.0);
-        assertThat(capacity.get("SumDb.UpdateItem")).containsExactly(0.0, 1.0);
-        assertThat(capacity.get("SumDb.TransactWriteItems")).containsExactly(0.0, 4.0);
-        assertThat(capacity.get("SumSqs.SendMessage")).containsExactly(0.0, 0.0);
-        assertThat(AwsCallCounter.snapshot()).containsEntry("SumDb.GetItem", 2L).containsEntry("SumSqs.SendMessage", 1L);
+        assertThat(capacity.get("SumDb.GetItem")).containsExactly(1.0, 0.0, 0.0);
+        assertThat(capacity.get("SumDb.UpdateItem")).containsExactly(0.0, 3.0, 2.0);
+        assertThat(capacity.get("SumDb.TransactWriteItems")).containsExactly(0.0, 4.0, 0.0);
+        assertThat(capacity.get("SumSqs.SendMessage")).containsExactly(0.0, 0.0, 0.0);
+        assertThat(AwsCallCounter.snapshot()).containsEntry("SumDb.GetItem", 2L)
+                .containsEntry("SumSqs.SendMessage", 1L);
     }
 
     @Test
