@@ -29,15 +29,16 @@ public final class FailureClassifier {
         if (failure == null) {
             throw new IllegalArgumentException("failure is required");
         }
+        String lowerMessage = RuleCondition.lowerCase(failure.message()); // once, not once per rule
         if (downstreamRules != null) {
             for (Rule rule : downstreamRules) {
-                if (rule.matches(failure)) {
+                if (rule.matches(failure, lowerMessage)) {
                     return new Classification(rule.category(), rule.id(), RuleSource.DOWNSTREAM, failure);
                 }
             }
         }
         for (Rule rule : DEFAULT_RULES) {
-            if (rule.matches(failure)) {
+            if (rule.matches(failure, lowerMessage)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure);
             }
         }

@@ -37,4 +37,9 @@ public record Rule(String id, RuleCondition when, Category category) {
     public boolean matches(Failure failure) {
         return when.matches(failure);
     }
+
+    /** Whether this rule applies to {@code failure}, given {@link RuleCondition#lowerCase} of its message. */
+    public boolean matches(Failure failure, String lowerMessage) {
+        return when.matches(failure, lowerMessage);
+    }
 }

@@ -96,10 +96,21 @@ public record RuleCondition(Set<FailureKind> kinds, Set<Integer> httpStatuses, S
     /** Whether {@code failure} meets every given criterion. */
     public boolean matches(Failure failure) {
         Objects.requireNonNull(failure, "failure");
+        return matches(failure, lowerCase(failure.message()));
+    }
+
+    /**
+     * Whether {@code failure} meets every given criterion, its message already lower-cased: a classifier tries
+     * many conditions on one failure and lowercases a long message once, not once per rule.
+     *
+     * @param lowerMessage {@link #lowerCase} of {@code failure.message()}
+     */
+    public boolean matches(Failure failure, String lowerMessage) {
+        Objects.requireNonNull(failure, "failure");
         return (kinds.isEmpty() || kinds.contains(failure.kind()))
                 && (httpStatuses.isEmpty() || has(httpStatuses, failure.httpStatus()))
                 && (codes.isEmpty() || has(codes, failure.code()))
-                && (messageContains.isEmpty() || failure.message() != null && containsAny(failure.message()))
+                && (messageContains.isEmpty() || lowerMessage != null && containsAny(lowerMessage))
                 && (messageMatches == null || failure.message() != null
                         && Regexes.find(messageMatches, failure.message()));
     }
@@ -108,8 +119,12 @@ public record RuleCondition(Set<FailureKind> kinds, Set<Integer> httpStatuses, S
         return value != null && values.contains(value);
     }
 
-    private boolean containsAny(String message) {
-        String lower = message.toLowerCase(Locale.ROOT);
+    /** A message as {@code messageContains} compares it ({@link Locale#ROOT} lower case); null stays null. */
+    public static String lowerCase(String message) {
+        return message == null ? null : message.toLowerCase(Locale.ROOT);
+    }
+
+    private boolean containsAny(String lower) {
         for (String text : messageContains) {
             if (lower.contains(text.toLowerCase(Locale.ROOT))) {
                 return true;
