@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Outage recovery, on demand: 10,000 orders through a 10-minute downstream outage, simulated with Baton's own
+# RetryPolicy (full jitter vs none); writes src/bench/recovery-curve.svg and target/bench/recovery-report.md.
+#   infra/bench/recovery.sh              # simulation only (seconds)
+#   infra/bench/recovery.sh --validate   # plus a real run of 100 orders on the local stack (~1-2 min)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source infra/bench/classpath.sh
+exec java $BENCH_JAVA_OPTS -cp "$BENCH_CP" dev.baton.bench.recovery.RecoveryBench "$@"
