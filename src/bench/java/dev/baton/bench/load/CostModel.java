@@ -116,8 +116,9 @@ final class CostModel {
         Line retry = Line.of("", op.get("retry attempt"), false).plus("", new Line("", 0, 0, 0, 0, 0, 2, 0));
         lines.add(pending.plus("sync needing one async retry (202, then the worker)", retry));
         lines.add(new Line("", 0, 0, 0, 0, 0, 0, 0).plus("the retry alone in Baton (worker + queue)", retry));
-        lines.add(new Line("the retry alone as Step Functions Standard (2 transitions: Task + its Retry)", 0, 0, 0,
-                0, 0, 0, 2));
+        // a Standard workflow doing the same: the order's Task state, then its one Retry (Lambda not included)
+        lines.add(new Line("the same order in Step Functions Standard: Task + 1 Retry (2 transitions)", 0, 0, 0, 0,
+                0, 0, 2));
         return lines;
     }
 

@@ -46,7 +46,7 @@ public final class LoadHarness {
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
-            return smoke ? new Options(2, Duration.ofSeconds(3), 3, url, insurer, true)
+            return smoke ? new Options(2, Duration.ofSeconds(2), 3, url, insurer, true)
                     : new Options(concurrency, Duration.ofSeconds(seconds), samples, url, insurer, false);
         }
     }

@@ -1,0 +1,164 @@
+package dev.baton.bench.startup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.baton.local.ApiEvents;
+import dev.baton.local.EmbeddedBackends;
+import dev.baton.local.FunctionProcess;
+import dev.baton.local.LocalBaton;
+import dev.baton.local.QueuePoller;
+import dev.baton.local.RuntimeApiEmulator;
+import dev.baton.local.SamTemplate;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * JVM-mode start-up of each function from function.zip ({@code infra/bench/startup.sh}): from starting the
+ * process to the answer of its first invocation (queued before the process starts, so it is served as soon as
+ * the function is initialised), several runs each, one function at a time; then 50 warm invocations; peak RSS
+ * ({@code VmHWM}) after the first and after the warm invocations. Backends are DynamoDB Local and ElasticMQ in
+ * this JVM, as in the local stack. Arguments: {@code [runs, default 5]}.
+ */
+public final class StartupBench {
+
+    private StartupBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path zip = Path.of("target/function.zip");
+        Path functionDir = LocalBaton.unpack(zip);
+        SamTemplate template = SamTemplate.project();
+        StringBuilder report = new StringBuilder("| function | first answer, median of " + runs + " (ms) | runs (ms) "
+                + "| warm p50 (ms) | peak RSS after first / after 50 warm (MiB) |\n| --- | --- | --- | --- | --- |\n");
+        try (EmbeddedBackends backends = EmbeddedBackends.start(null, template)) {
+            for (SamTemplate.Function function : template.functions()) {
+                List<Run> results = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    results.add(once(template, function, functionDir, backends));
+                }
+                report.append(row(function.export(), results));
+            }
+        }
+        String text = "function.zip: " + String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6) + " ("
+                + Files.size(zip) + " bytes); java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores\n\n" + report;
+        System.out.println(text);
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/startup-report.md"), text);
+        System.exit(0);
+    }
+
+    /** One cold start: millis to the first answer, warm median, peak RSS (KiB) after the first and after warm. */
+    private record Run(double firstMillis, double warmMillis, long rssFirstKb, long rssWarmKb) {
+    }
+
+    private static Run once(SamTemplate template, SamTemplate.Function function, Path functionDir,
+                            EmbeddedBackends backends) throws Exception {
+        Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
+        try (RuntimeApiEmulator emulator = new RuntimeApiEmulator(function.export(), timeout)) {
+            Set<Long> before = children();
+            String event = event(function.export(), backends);
+            long start = System.nanoTime();
+            var first = emulator.invoke(event);
+            try (FunctionProcess process = FunctionProcess.start(function.export(), functionDir,
+                    template.globalHandler(), environment(template, function, emulator, backends))) {
+                first.get();
+                double firstMillis = (System.nanoTime() - start) / 1e6;
+                long pid = children().stream().filter(p -> !before.contains(p)).findFirst().orElse(-1L);
+                long rssFirst = peakRssKb(pid);
+                double[] warm = new double[50];
+                for (int i = 0; i < warm.length; i++) {
+                    long t = System.nanoTime();
+                    emulator.invoke(event(function.export(), backends)).get();
+                    warm[i] = (System.nanoTime() - t) / 1e6;
+                }
+                Arrays.sort(warm);
+                return new Run(firstMillis, warm[warm.length / 2], rssFirst, peakRssKb(pid));
+            }
+        }
+    }
+
+    /** A harmless first event for each function: a read, a listing, or a message for an order that does not exist. */
+    private static String event(String export, EmbeddedBackends backends) {
+        String id = "startup-" + UUID.randomUUID().toString().substring(0, 8);
+        switch (export) {
+            case "handoff":
+                return ApiEvents.event("GET", "/v1/orders/" + id, "", Map.of(), null, "GET /v1/orders/{id}",
+                        Map.of("id", id)).toString();
+            case "mapping-config":
+                return ApiEvents.event("GET", "/v1/business-types/auto-policy/flows", "", Map.of(), null,
+                        "GET /v1/business-types/{type}/flows", Map.of("type", "auto-policy")).toString();
+            case "order-sync":
+                return ApiEvents.event("GET", "/v1/orders", "syncState=DEAD", Map.of(), null, "GET /v1/orders",
+                        Map.of()).toString();
+            case "order-retry":
+                Message m = Message.builder().messageId(UUID.randomUUID().toString()).receiptHandle("r")
+                        .body("{\"orderId\":\"" + id + "\",\"attempt\":2,\"dueAt\":\"" + Instant.now() + "\"}")
+                        .md5OfBody("0").build();
+                return QueuePoller.event(List.of(m), "arn:aws:sqs:us-east-1:000000000000:baton-retry").toString();
+            default:
+                return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+                        + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"time\":\"" + Instant.now()
+                        + "\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":{}}";
+        }
+    }
+
+    /** The environment LocalBaton gives a function (template variables with tables and queues resolved). */
+    private static Map<String, String> environment(SamTemplate template, SamTemplate.Function function,
+                                                   RuntimeApiEmulator emulator, EmbeddedBackends backends) {
+        Map<String, String> declared = new LinkedHashMap<>(template.globalEnvironment());
+        function.properties().path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> declared.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> resolved = new LinkedHashMap<>();
+        declared.forEach((k, v) -> resolved.put(k, template.tables().stream().filter(t -> t.logicalId().equals(v))
+                .map(SamTemplate.Table::name).findFirst().orElse(backends.queueUrls().getOrDefault(v, v))));
+        resolved.remove("JAVA_TOOL_OPTIONS");
+        resolved.put("BATON_AUTH_MODE", "off");
+        resolved.put("BATON_LOG_JSON", "false");
+        resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
+        resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
+        resolved.put("AWS_REGION", EmbeddedBackends.REGION);
+        resolved.put("AWS_ACCESS_KEY_ID", EmbeddedBackends.ACCESS_KEY);
+        resolved.put("AWS_SECRET_ACCESS_KEY", EmbeddedBackends.SECRET_KEY);
+        resolved.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", backends.dynamoEndpoint().toString());
+        resolved.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", backends.sqsEndpoint().toString());
+        return resolved;
+    }
+
+    private static Set<Long> children() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    /** {@code VmHWM} of {@code pid}: its peak resident set, in KiB. */
+    private static long peakRssKb(long pid) throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String row(String export, List<Run> runs) {
+        double[] first = runs.stream().mapToDouble(Run::firstMillis).sorted().toArray();
+        double[] warm = runs.stream().mapToDouble(Run::warmMillis).sorted().toArray();
+        long[] rssFirst = runs.stream().mapToLong(Run::rssFirstKb).sorted().toArray();
+        long[] rssWarm = runs.stream().mapToLong(Run::rssWarmKb).sorted().toArray();
+        return String.format(Locale.ROOT, "| %s | **%.0f** | %s | %.1f | %d / %d |%n", export, first[first.length / 2],
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.firstMillis()))
+                        .collect(Collectors.joining(", ")), warm[warm.length / 2],
+                rssFirst[rssFirst.length / 2] / 1024, rssWarm[rssWarm.length / 2] / 1024);
+    }
+}
