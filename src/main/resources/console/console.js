@@ -7,16 +7,28 @@ import { initOrders } from './orders.js';
 
 const RECENT_KEY = 'baton.console.recentTypes';
 
+/** The business types used lately in this browser, newest first; a damaged entry is forgotten, never fatal. */
+function recentTypes() {
+  try {
+    const stored = JSON.parse(localStorage.getItem(RECENT_KEY) || '[]');
+    return Array.isArray(stored) ? stored.filter((t) => typeof t === 'string').slice(0, 8) : [];
+  } catch (e) {
+    localStorage.removeItem(RECENT_KEY);
+    return [];
+  }
+}
+
 function initContext() {
   const type = $('business-type');
-  const recent = JSON.parse(localStorage.getItem(RECENT_KEY) || '[]');
+  const recent = recentTypes();
   type.value = recent[0] || '';
   $('recent-types').replaceChildren(...recent.map((t) => new Option(t)));
   type.addEventListener('change', () => {
     const value = type.value.trim();
     if (value) {
-      const next = [value, ...recent.filter((t) => t !== value)].slice(0, 8);
+      const next = [value, ...recentTypes().filter((t) => t !== value)].slice(0, 8);
       localStorage.setItem(RECENT_KEY, JSON.stringify(next));
+      $('recent-types').replaceChildren(...next.map((t) => new Option(t)));
     }
     document.dispatchEvent(new CustomEvent('baton:business-type', { detail: value }));
   });
@@ -44,6 +56,9 @@ function initTabs() {
       if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
         e.preventDefault();
         select(tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        select(tabs[e.key === 'Home' ? 0 : tabs.length - 1]);
       }
     });
   });

@@ -79,9 +79,17 @@ function addRow(node) {
     h('label', {}, h('span', { class: 'sr-only', text: 'Node name' }), h('input', { class: 'node-name', value: node.name, placeholder: 'name shown to terminals', autocomplete: 'off' })),
     h('button', { type: 'button', class: 'icon', title: 'Move up', 'aria-label': 'Move up', text: '↑', onclick: () => move(row, -1) }),
     h('button', { type: 'button', class: 'icon', title: 'Move down', 'aria-label': 'Move down', text: '↓', onclick: () => move(row, 1) }),
-    h('button', { type: 'button', class: 'icon', title: 'Remove', 'aria-label': 'Remove node', text: '✕', onclick: () => { row.remove(); renumber(); } }));
+    h('button', { type: 'button', class: 'icon', title: 'Remove', 'aria-label': 'Remove node', text: '✕', onclick: () => remove(row) }));
   list.append(row);
   renumber();
+}
+
+/** Removes a node row; focus goes to the next row's id (or the previous one's, or Add node). */
+function remove(row) {
+  const next = row.nextElementSibling || row.previousElementSibling;
+  row.remove();
+  renumber();
+  (next ? next.querySelector('.node-id') : $('flow-add-node')).focus();
 }
 
 function move(row, delta) {

@@ -10,8 +10,9 @@ const state = {
   chosen: null, // {side: 'base' | 'associated', id}
   crossings: new Set(), // "from>to" of links that cross another
   published: '', // edgeKeys() of the published links
-  checkSeq: 0,
+  checkSeq: 0, // only the answer to the latest check is shown
   checkTimer: 0,
+  publishing: false,
 };
 
 export function initMappings() {
@@ -22,8 +23,17 @@ export function initMappings() {
     }
   });
   document.addEventListener('baton:business-type', () => {
-    $('mapping-editor').hidden = true;
+    forgetChecks();
     state.form = null;
+    state.type = null;
+    $('mapping-editor').hidden = true;
+    $('mapping-note').hidden = true;
+    $('mapping-base').replaceChildren();
+    $('mapping-associated').replaceChildren();
+    clearProblem($('mapping-problem'), $('mappings-panel'));
+    if (!$('mappings-panel').hidden) {
+      loadPlatforms();
+    }
   });
   $('mapping-publish').addEventListener('click', publish);
   document.addEventListener('keydown', (e) => {
@@ -32,6 +42,12 @@ export function initMappings() {
     }
   });
   window.addEventListener('resize', drawLines);
+}
+
+/** Drops any scheduled or running check: its answer would belong to another form. */
+function forgetChecks() {
+  clearTimeout(state.checkTimer);
+  state.checkSeq += 1;
 }
 
 /**
@@ -47,7 +63,9 @@ async function loadPlatforms() {
   clearProblem(box);
   try {
     const { body } = await api('GET', `${businessTypePath(type)}/mapping-form`);
-    state.type = type;
+    if (type !== $('business-type').value.trim()) {
+      return; // the business type changed while this was on its way
+    }
     for (const [select, index] of [[$('mapping-base'), 0], [$('mapping-associated'), 1]]) {
       const previous = select.value;
       select.replaceChildren(...body.platforms.map((p) => new Option(p, p)));
@@ -62,13 +80,19 @@ async function loadPlatforms() {
   }
 }
 
-async function openForm(note) {
+/** Opens the chosen pair; a pair mapped the other way round is reopened that way round (once). */
+async function openForm(note, swapped = false) {
   const box = $('mapping-problem');
   const panel = $('mappings-panel');
   clearProblem(box, panel);
+  clearProblem($('mapping-check-problem'));
+  forgetChecks();
   $('mapping-note').hidden = !note;
   $('mapping-note').textContent = note || '';
   $('mapping-result').textContent = '';
+  $('mapping-lint').replaceChildren();
+  $('mapping-matrix-forward').replaceChildren();
+  $('mapping-matrix-reverse').replaceChildren();
   const type = businessType(box);
   if (!type) {
     return;
@@ -81,11 +105,11 @@ async function openForm(note) {
   try {
     const query = `base=${segment(base)}&associated=${segment(associated)}`;
     const { body } = await api('GET', `${businessTypePath(type)}/mapping-form?${query}`);
-    if (body.configuredReversed) {
+    if (body.configuredReversed && !body.mapping && !swapped) {
       const r = body.configuredReversed;
       $('mapping-base').value = r.base;
       $('mapping-associated').value = r.associated;
-      openForm(`${base} and ${associated} are mapped as ${r.base} → ${r.associated} (v${r.version}); one mapping serves both directions, so it is shown that way round.`);
+      openForm(`${base} and ${associated} are mapped as ${r.base} → ${r.associated} (v${r.version}); one mapping serves both directions, so it is shown that way round.`, true);
       return;
     }
     state.type = type;
@@ -112,6 +136,7 @@ async function openForm(note) {
       $('mapping-note').hidden = false;
     }
     state.chosen = null;
+    state.crossings = new Set();
     $('mapping-version').textContent = body.mapping
       ? `Published v${body.mapping.version} (flows ${body.base.platform} v${body.mapping.baseFlowVersion}, ${body.associated.platform} v${body.mapping.associatedFlowVersion})`
       : 'Not published yet';
@@ -134,7 +159,7 @@ function renderNodes() {
 
 function nodeButton(side, node) {
   return h('li', {}, h('button', {
-    type: 'button', class: 'node', dataset: { side, node: node.id }, 'aria-pressed': 'false',
+    type: 'button', class: 'node', dataset: { side, node: node.id, name: node.name }, 'aria-pressed': 'false',
     onclick: () => clicked(side, node.id),
   }, h('code', { text: node.id }), h('span', { text: node.name }), h('span', { class: 'count' })));
 }
@@ -159,7 +184,7 @@ function clicked(side, id) {
   }
   status(`${linked ? 'Unlinked' : 'Linked'} ${from} → ${to}`);
   refresh();
-  // quick successive clicks are checked once, after the last (a 200-node check answers two 201-row matrices)
+  // quick successive clicks are checked once, after the last
   clearTimeout(state.checkTimer);
   state.checkTimer = setTimeout(check, 150);
 }
@@ -192,20 +217,19 @@ function edgeKeys() {
 /** Marks chosen and linked nodes and redraws the lines. */
 function refresh() {
   const all = edges();
-  const changed = edgeKeys() !== state.published;
-  $('mapping-unpublished').hidden = !changed;
+  $('mapping-unpublished').hidden = edgeKeys() === state.published;
   const partners = (side, id) => all.filter((e) => (side === 'base' ? e.from : e.to) === id)
     .map((e) => (side === 'base' ? e.to : e.from));
   for (const button of document.querySelectorAll('#mapping-editor .node')) {
-    const { side, node } = button.dataset;
+    const { side, node, name } = button.dataset;
     const chosen = state.chosen && state.chosen.side === side && state.chosen.id === node;
-    const linkedToChosen = state.chosen && state.chosen.side !== side && partners(side, node).includes(state.chosen.id);
+    const linked = partners(side, node);
+    const linkedToChosen = state.chosen && state.chosen.side !== side && linked.includes(state.chosen.id);
     button.setAttribute('aria-pressed', String(Boolean(chosen)));
     button.classList.toggle('linked-to-chosen', Boolean(linkedToChosen));
-    const count = partners(side, node).length;
-    button.querySelector('.count').textContent = count ? `${count} link${count > 1 ? 's' : ''}` : '';
-    button.classList.toggle('unmapped', count === 0);
-    button.setAttribute('aria-label', `${side} node ${node}, ${count ? `linked to ${partners(side, node).join(', ')}` : 'not linked'}${chosen ? ', chosen' : ''}`);
+    button.querySelector('.count').textContent = linked.length ? `${linked.length} link${linked.length > 1 ? 's' : ''}` : 'no link';
+    button.classList.toggle('unmapped', linked.length === 0);
+    button.setAttribute('aria-label', `${node} ${name}: ${side} node, ${linked.length ? `linked to ${linked.join(', ')}` : 'not linked'}${chosen ? ', chosen' : ''}`);
   }
   drawLines();
 }
@@ -233,24 +257,71 @@ async function check() {
   const seq = ++state.checkSeq;
   const box = $('mapping-check-problem');
   const form = state.form;
+  if (!form) {
+    return;
+  }
+  const sent = linksBody();
   try {
     const { body } = await api('POST', `${businessTypePath(state.type)}/mapping-check`, {
-      base: form.base.platform, associated: form.associated.platform, links: linksBody(),
+      base: form.base.platform, associated: form.associated.platform, links: sent,
     });
     if (seq !== state.checkSeq) {
       return;
     }
     clearProblem(box);
     state.crossings = new Set(body.lint.crossings.flatMap((c) => [`${c.fromA}>${c.toA}`, `${c.fromB}>${c.toB}`]));
+    drawLines();
     renderLint(body.lint);
     renderMatrix($('mapping-matrix-forward'), body.forward, body.associated.nodes);
     renderMatrix($('mapping-matrix-reverse'), body.reverse, body.base.nodes);
-    drawLines();
+    markStale(false);
+    if (body.base.version !== form.base.flowVersion || body.associated.version !== form.associated.flowVersion) {
+      showProblem(box, { problem: { title: 'The flows changed', detail: `${body.base.platform} is now flow v${body.base.version} and ${body.associated.platform} v${body.associated.version}; this editor shows v${form.base.flowVersion} and v${form.associated.flowVersion}. Open the mapping again before publishing.` } });
+    }
   } catch (e) {
     if (seq === state.checkSeq) {
-      showProblem(box, e);
+      markStale(true);
+      showLinkProblem(box, e, sent, document);
     }
   }
+}
+
+/** Greys out the lint and matrices when they no longer describe the links shown. */
+function markStale(stale) {
+  for (const id of ['mapping-lint', 'mapping-matrix-forward', 'mapping-matrix-reverse']) {
+    $(id).classList.toggle('stale', stale);
+  }
+}
+
+/**
+ * Names the links of a 422 by their nodes ("links[3].to[1]" means nothing to an analyst who never saw the
+ * request) and marks those nodes invalid.
+ */
+function linkErrors(error, sent) {
+  if (!error.errors || !error.errors.length) {
+    return error;
+  }
+  const invalid = [];
+  const errors = error.errors.map((e) => {
+    const m = /^links\[(\d+)\](?:\.(from|to)(?:\[(\d+)\])?)?$/.exec(e.field);
+    const link = m && sent[Number(m[1])];
+    if (!link) {
+      return e;
+    }
+    const to = m[3] === undefined ? link.to.join(', ') : link.to[Number(m[3])];
+    const side = m[2] === 'from' ? 'base' : 'associated';
+    const node = m[2] === 'from' ? link.from : to;
+    invalid.push(document.querySelector(`#mapping-editor .node[data-side="${side}"][data-node="${CSS.escape(node || '')}"]`));
+    return { field: `link ${link.from} → ${to}`, message: e.message };
+  });
+  return { problem: error.problem, errors, invalid: invalid.filter(Boolean) };
+}
+
+/** Shows a check's or publish's problem in `box` and marks the nodes it names. */
+function showLinkProblem(box, error, sent, scope) {
+  const named = linkErrors(error, sent);
+  showProblem(box, named, scope);
+  (named.invalid || []).forEach((button) => button.setAttribute('aria-invalid', 'true'));
 }
 
 function renderLint(lint) {
@@ -272,45 +343,90 @@ function renderLint(lint) {
         lint.crossingCount > shown.length ? ` … and ${lint.crossingCount - shown.length} more` : '')));
 }
 
+const CELLS = {
+  carried: { text: '✓', label: 'carried over' },
+  resume: { text: '▶', label: 'resumes here' },
+  pending: { text: '·', label: 'to do' },
+};
+
+/**
+ * The matrix of one direction: a row per point reached on the source, a column per target node. The rows
+ * list only what they newly carry over, so the cells accumulate down the table. When the table for the same
+ * pair is already shown, only the cells that changed are touched (a 200-node pair has 40 000 cells).
+ */
 function renderMatrix(container, matrix, targetNodes) {
+  const kinds = [];
+  const carried = new Set();
+  for (const row of matrix.rows) {
+    row.newlyCarriedOver.forEach((id) => carried.add(id));
+    kinds.push(targetNodes.map((n) => (carried.has(n.id) ? 'carried' : n.id === row.next ? 'resume' : 'pending')));
+  }
+  const existing = container.querySelector('table');
+  if (existing && existing.dataset.shape === `${matrix.from}>${matrix.to}:${matrix.rows.length}x${targetNodes.length}`) {
+    existing.querySelectorAll('tbody tr').forEach((tr, r) => {
+      const cells = tr.querySelectorAll('td');
+      kinds[r].forEach((kind, c) => {
+        if (cells[c].className !== kind) {
+          fillCell(cells[c], kind, targetNodes[c]);
+        }
+      });
+      const row = matrix.rows[r];
+      cells[cells.length - 1].replaceChildren(row.complete ? 'complete' : h('code', { text: row.next }));
+    });
+    return;
+  }
   const header = h('tr', {}, h('th', { scope: 'col', text: `Done on ${matrix.from} through` }),
     targetNodes.map((n) => h('th', { scope: 'col', title: n.name }, h('code', { text: n.id }))),
     h('th', { scope: 'col', text: `${matrix.to} resumes at` }));
-  const rows = matrix.rows.map((row) => {
-    const carried = new Set(row.carriedOver);
-    return h('tr', {},
-      h('th', { scope: 'row' }, row.reached ? h('code', { text: row.reached }) : h('span', { class: 'muted', text: '(nothing yet)' })),
-      targetNodes.map((n) => {
-        if (carried.has(n.id)) {
-          return h('td', { class: 'carried', title: `${n.id} carried over`, text: '✓' });
-        }
-        return n.id === row.next
-          ? h('td', { class: 'resume', title: `resumes at ${n.id}`, text: '▶' })
-          : h('td', { class: 'pending', title: `${n.id} still to do`, text: '·' });
-      }),
-      h('td', { class: 'resume-at' }, row.complete ? 'complete' : h('code', { text: row.next })));
-  });
-  container.replaceChildren(h('table', { class: 'data matrix-table', dataset: { from: matrix.from, to: matrix.to } },
-    h('caption', { text: `Handoff ${matrix.from} → ${matrix.to}` }), h('thead', {}, header), h('tbody', {}, rows)));
+  const rows = matrix.rows.map((row, r) => h('tr', {},
+    h('th', { scope: 'row' }, row.reached ? h('code', { text: row.reached }) : h('span', { class: 'muted', text: '(nothing yet)' })),
+    kinds[r].map((kind, c) => fillCell(h('td'), kind, targetNodes[c])),
+    h('td', { class: 'resume-at' }, row.complete ? 'complete' : h('code', { text: row.next }))));
+  container.replaceChildren(h('table', {
+    class: 'data matrix-table',
+    dataset: { from: matrix.from, to: matrix.to, shape: `${matrix.from}>${matrix.to}:${matrix.rows.length}x${targetNodes.length}` },
+  }, h('caption', { text: `Handoff ${matrix.from} → ${matrix.to}` }), h('thead', {}, header), h('tbody', {}, rows)));
+}
+
+function fillCell(td, kind, node) {
+  td.className = kind;
+  td.title = `${node.id}: ${CELLS[kind].label}`;
+  td.replaceChildren(h('span', { 'aria-hidden': 'true', text: CELLS[kind].text }), h('span', { class: 'sr-only', text: CELLS[kind].label }));
+  return td;
 }
 
 async function publish() {
+  if (state.publishing || !state.form) {
+    return;
+  }
   const box = $('mapping-problem');
   const panel = $('mappings-panel');
+  const button = $('mapping-publish');
   clearProblem(box, panel);
   const form = state.form;
+  // what is sent is what gets reported and marked published, whatever is clicked while the call runs
+  const sent = linksBody();
+  const keys = edgeKeys();
+  const count = edges().length;
+  state.publishing = true;
+  button.disabled = true;
   try {
     const path = `${businessTypePath(state.type)}/mappings/${segment(form.base.platform)}/${segment(form.associated.platform)}`;
-    const { status: code, body } = await api('PUT', path, { links: linksBody() });
+    const { status: code, body } = await api('PUT', path, { links: sent });
     const message = code === 201
-      ? `Published ${body.base} → ${body.associated} v${body.version} with ${edges().length} link(s).`
+      ? `Published ${body.base} → ${body.associated} v${body.version} with ${count} link(s).`
       : `No change: identical to v${body.version}.`;
-    $('mapping-result').textContent = message;
-    $('mapping-version').textContent = `Published v${body.version} (flows ${body.base} v${body.baseFlowVersion}, ${body.associated} v${body.associatedFlowVersion})`;
-    state.published = edgeKeys();
-    refresh();
+    if (state.form === form) {
+      $('mapping-result').textContent = message;
+      $('mapping-version').textContent = `Published v${body.version} (flows ${body.base} v${body.baseFlowVersion}, ${body.associated} v${body.associatedFlowVersion})`;
+      state.published = keys;
+      refresh();
+    }
     status(message);
   } catch (e) {
-    showProblem(box, e, panel);
+    showLinkProblem(box, e, sent, panel);
+  } finally {
+    state.publishing = false;
+    button.disabled = false;
   }
 }

@@ -3,7 +3,9 @@
 import { api, segment } from './api.js';
 import { $, h, showProblem, clearProblem, status, time } from './ui.js';
 
-let cursor = null;
+// The listing shown: its sync state, the cursor of its next page, how many orders it shows.
+const listing = { state: null, cursor: null, count: 0, busy: false };
+let lookUpSeq = 0;
 
 export function initOrders() {
   $('order-lookup').addEventListener('submit', (e) => {
@@ -14,10 +16,15 @@ export function initOrders() {
     e.preventDefault();
     list(false);
   });
+  // "More" continues the listing shown, never one of another state
+  $('orders-state').addEventListener('change', () => {
+    $('orders-more').hidden = true;
+  });
   $('orders-more').addEventListener('click', () => list(true));
 }
 
 async function lookUp(id) {
+  const seq = ++lookUpSeq;
   const box = $('order-problem');
   const form = $('order-lookup');
   clearProblem(box, form);
@@ -28,11 +35,16 @@ async function lookUp(id) {
   }
   try {
     const { body } = await api('GET', `/v1/orders/${segment(id)}`);
+    if (seq !== lookUpSeq) {
+      return; // a later look-up was asked for meanwhile
+    }
     renderOrder(body);
     status(`Order ${body.orderId}`);
   } catch (e) {
-    $('order-view').replaceChildren();
-    showProblem(box, e, form);
+    if (seq === lookUpSeq) {
+      $('order-view').replaceChildren();
+      showProblem(box, e, form);
+    }
   }
 }
 
@@ -73,7 +85,8 @@ function renderOrder(order) {
         h('td', { text: x.mappingVersion ? `v${x.mappingVersion}` : '—' })))))
     : h('p', { class: 'muted', text: 'No handoffs.' });
   const redrive = order.syncState === 'DEAD'
-    ? h('button', { type: 'button', text: `Redrive ${order.orderId}`, onclick: () => redriveOrder(order.orderId) }) : null;
+    ? h('div', { class: 'toolbar' }, h('button', { type: 'button', text: `Redrive ${order.orderId}`, onclick: (e) => redriveOrder(order.orderId, e.currentTarget) }),
+      h('span', { class: 'redrive-result', role: 'status' })) : null;
   $('order-view').replaceChildren(h('article', { class: 'order', 'aria-label': `Order ${order.orderId}` },
     h('h2', {}, 'Order ', h('code', { text: order.orderId })),
     h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: String(v) })])),
@@ -86,52 +99,79 @@ function describeFailure(f) {
 }
 
 async function list(more) {
+  if (listing.busy) {
+    return;
+  }
   const box = $('orders-problem');
   clearProblem(box, $('orders-list'));
-  const state = $('orders-state').value;
-  const query = `syncState=${segment(state)}&limit=25${more && cursor ? `&cursor=${segment(cursor)}` : ''}`;
+  const state = more ? listing.state : $('orders-state').value;
+  const query = `syncState=${segment(state)}&limit=25${more && listing.cursor ? `&cursor=${segment(listing.cursor)}` : ''}`;
+  listing.busy = true;
+  $('orders-more').disabled = true;
   try {
     const { body } = await api('GET', `/v1/orders?${query}`);
     const table = $('orders-table');
-    const rows = body.orders.map((o) => h('tr', {},
+    const rows = body.orders.map((o) => h('tr', { dataset: { order: o.orderId } },
       h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', text: o.orderId, onclick: () => lookUp(o.orderId) })),
       h('td', { text: o.businessType || '—' }),
-      h('td', { text: o.syncState }),
+      h('td', { class: 'state', text: o.syncState }),
       h('td', { text: o.attempt }),
       h('td', { text: o.downstream || '—' }),
       h('td', { text: time(o.nextAttemptAt) }),
       h('td', { text: o.lastClassification ? describeFailure(o.lastClassification) : '—' }),
-      h('td', {}, o.syncState === 'DEAD' ? h('button', { type: 'button', text: 'Redrive', 'aria-label': `Redrive ${o.orderId}`, onclick: () => redriveOrder(o.orderId) }) : null)));
+      h('td', { class: 'action' }, o.syncState === 'DEAD' ? h('button', { type: 'button', text: 'Redrive', 'aria-label': `Redrive ${o.orderId}`, onclick: (e) => redriveOrder(o.orderId, e.currentTarget) }) : null)));
     const tbody = table.querySelector('tbody');
     if (more) {
       tbody.append(...rows);
+      listing.count += rows.length;
     } else {
       tbody.replaceChildren(...rows);
+      listing.count = rows.length;
       if (!rows.length) {
         tbody.append(h('tr', {}, h('td', { colspan: 8, text: `No orders in ${state}.` })));
       }
     }
     table.hidden = false;
-    cursor = body.nextCursor;
-    $('orders-more').hidden = !cursor;
-    status(`${tbody.children.length} order(s) in ${state}${cursor ? ', more available' : ''}`);
+    listing.state = state;
+    listing.cursor = body.nextCursor;
+    $('orders-more').hidden = !listing.cursor;
+    status(`${listing.count} order(s) in ${state}${listing.cursor ? ', more available' : ''}`);
   } catch (e) {
     showProblem(box, e, $('orders-list'));
+  } finally {
+    listing.busy = false;
+    $('orders-more').disabled = false;
   }
 }
 
-async function redriveOrder(id) {
-  const box = $('orders-problem');
-  clearProblem(box);
+/**
+ * Redrives a DEAD order from the button that asked for it: the answer (or the problem) is shown right there,
+ * the button is disabled meanwhile, and a listed row shows the order's new state.
+ */
+async function redriveOrder(id, button) {
+  button.disabled = true;
+  const place = button.closest('tr') ? button.closest('td') : button.parentElement.querySelector('.redrive-result');
   try {
     const { body } = await api('POST', `/v1/orders/${segment(id)}/redrive`);
     const message = `Redrove ${body.orderId}: ${body.status}, next action ${body.nextAction}${body.nextAttemptAt ? `, next attempt ${time(body.nextAttemptAt)}` : ''}.`;
     $('orders-result').textContent = message;
     status(message);
+    const row = button.closest('tr');
+    if (row) {
+      row.querySelector('.state').textContent = body.status;
+      place.replaceChildren(h('span', { class: 'result', text: body.status }));
+    } else {
+      place.textContent = message;
+    }
     if ($('order-id').value.trim() === id) {
       lookUp(id);
     }
   } catch (e) {
-    showProblem(box, e);
+    button.disabled = false;
+    const text = `Redrive of ${id} failed: ${e.problem ? `${e.problem.title}. ${e.problem.detail || ''}` : e.message}`;
+    status(text);
+    if (place) {
+      place.append(h('span', { class: 'inline-problem', role: 'alert', text }));
+    }
   }
 }

@@ -46,12 +46,13 @@ export function showProblem(box, error, scope = document) {
     box.append(h('ul', {}, errors.map((e) => h('li', {}, h('code', { text: e.field }), ` ${e.message}`))));
   }
   box.hidden = false;
-  box.setAttribute('role', 'alert');
   for (const e of errors) {
     const input = fieldInput(scope, e.field);
     if (input) {
       input.setAttribute('aria-invalid', 'true');
-      input.title = `${e.field} ${e.message}`;
+      if (box.id) {
+        input.setAttribute('aria-describedby', box.id);
+      }
     }
   }
   const first = errors.map((e) => fieldInput(scope, e.field)).find(Boolean);
@@ -60,8 +61,14 @@ export function showProblem(box, error, scope = document) {
   }
 }
 
-/** The input for a field path like nodes[2].id, or the closest one for its parent path. */
+/**
+ * The input for a field path like nodes[2].id, or the closest one for its parent path; the business type
+ * (path parameter "type") is the header's input whatever the scope.
+ */
 function fieldInput(scope, field) {
+  if (field === 'type') {
+    return $('business-type');
+  }
   let path = field;
   while (path) {
     const input = scope.querySelector(`[data-field="${CSS.escape(path)}"]`);
@@ -77,9 +84,9 @@ function fieldInput(scope, field) {
 export function clearProblem(box, scope = document) {
   box.replaceChildren();
   box.hidden = true;
-  for (const input of scope.querySelectorAll('[aria-invalid="true"]')) {
+  for (const input of [...scope.querySelectorAll('[aria-invalid="true"]'), $('business-type')]) {
     input.removeAttribute('aria-invalid');
-    input.removeAttribute('title');
+    input.removeAttribute('aria-describedby');
   }
 }
 
@@ -94,7 +101,8 @@ export function time(instant) {
     return '—';
   }
   const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant : date.toLocaleString();
+  // with the zone: operators compare these with UTC logs
+  return Number.isNaN(date.getTime()) ? instant : date.toLocaleString(undefined, { timeZoneName: 'short' });
 }
 
 /** The business type chosen at the top; shows a problem in `box` and returns null when there is none. */

@@ -126,23 +126,34 @@ public final class FlowViews {
         }
     }
 
-    /** Handoffs {@code from} → {@code to} from every point reached on {@code from}. */
+    /**
+     * Handoffs {@code from} → {@code to} from every point reached on {@code from}. What a row carries over only
+     * grows with the point reached, so each row lists only the target nodes it adds: the answer stays linear in
+     * flow size (a 200 × 200 matrix of ids would approach Lambda's 6 MB response limit).
+     */
     public record MatrixView(String from, String to, List<MatrixRow> rows) {
         static MatrixView of(HandoffMatrix m) {
-            return new MatrixView(m.source().platform(), m.target().platform(), m.rows().stream()
-                    .map(r -> new MatrixRow(r.completed(), r.reached().orElse(null),
-                            r.resolution().carriedOver().stream().map(CarriedOver::targetNode).toList(),
-                            r.resolution().next().map(Node::id).orElse(null), r.resolution().complete()))
-                    .toList());
+            List<MatrixRow> rows = new java.util.ArrayList<>();
+            java.util.Set<String> before = new java.util.HashSet<>();
+            for (HandoffMatrix.Row r : m.rows()) {
+                List<String> carried = r.resolution().carriedOver().stream().map(CarriedOver::targetNode).toList();
+                rows.add(new MatrixRow(r.completed(), r.reached().orElse(null),
+                        carried.stream().filter(id -> !before.contains(id)).toList(), carried.size(),
+                        r.resolution().next().map(Node::id).orElse(null), r.resolution().complete()));
+                before.addAll(carried);
+            }
+            return new MatrixView(m.source().platform(), m.target().platform(), rows);
         }
     }
 
     /**
      * One point reached: {@code completed} source nodes done, the last being {@code reached} (null for none);
-     * the target nodes carried over, where the target resumes ({@code next}, null when complete).
+     * the target nodes this point newly carries over (those of earlier rows stay carried over), how many are
+     * carried over in all, and where the target resumes ({@code next}, null when complete).
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record MatrixRow(int completed, String reached, List<String> carriedOver, String next, boolean complete) {
+    public record MatrixRow(int completed, String reached, List<String> newlyCarriedOver, int carriedOverCount,
+                            String next, boolean complete) {
     }
 
     private static CrossingView crossing(Crossing c) {

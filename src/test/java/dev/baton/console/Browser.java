@@ -55,6 +55,8 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // The closed network of CI refuses Chromium's own background connections: switch them off.
+        // keep the page's console so tests can fail on script errors and CSP violations
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,800", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions",
@@ -67,6 +69,17 @@ final class Browser implements AutoCloseable {
     /** Waits for a condition of the page (never for a time): up to 20 s, then fails. */
     WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /**
+     * The page's script errors and CSP violations logged since the last call: SEVERE console entries except
+     * failed resource loads (the API's 4xx answers, which tests provoke on purpose, are logged that way).
+     */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource")).toList();
     }
 
     /** Saves what the browser shows as a PNG under target/console-screenshots. */

@@ -64,7 +64,11 @@ class ConsoleBrowserIT {
     @AfterEach
     void closeBrowser() throws Exception {
         if (browser != null) {
-            browser.close();
+            try {
+                assertThat(browser.scriptErrors()).as("script errors and CSP violations on the page").isEmpty();
+            } finally {
+                browser.close();
+            }
         }
     }
 
@@ -151,6 +155,82 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void changingTheBusinessTypeOnTheMappingsTab_offersThatTypesPlatforms() throws Exception {
+        // given another business type with other platforms
+        String other = type + "-b";
+        api("PUT", "/v1/business-types/" + type + "/flows/phone", "{\"nodes\":[{\"id\":\"a\",\"name\":\"A\"}]}", 201);
+        api("PUT", "/v1/business-types/" + type + "/flows/mobile", "{\"nodes\":[{\"id\":\"x\",\"name\":\"X\"}]}", 201);
+        api("PUT", "/v1/business-types/" + other + "/flows/desk", "{\"nodes\":[{\"id\":\"a\",\"name\":\"A\"}]}", 201);
+        api("PUT", "/v1/business-types/" + other + "/flows/kiosk", "{\"nodes\":[{\"id\":\"x\",\"name\":\"X\"}]}", 201);
+        click(By.id("tab-mappings"));
+        browser.waiting().until(d -> new Select(d.findElement(By.id("mapping-base"))).getOptions().size() == 2);
+        click(By.id("mapping-open"));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-editor")));
+        // when the business type changes
+        type(By.id("business-type"), other);
+        // then the editor closes and the choices are the other type's, which open without error
+        browser.waiting().until(d -> new Select(d.findElement(By.id("mapping-base"))).getOptions().stream()
+                .map(WebElement::getText).toList().equals(List.of("desk", "kiosk")));
+        assertThat(element(By.id("mapping-editor")).isDisplayed()).isFalse();
+        click(By.id("mapping-open"));
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-editor")));
+        assertThat(text("mapping-base-title")).startsWith("desk");
+        assertThat(element(By.id("mapping-problem")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aTwoHundredNodeMapping_isEditedAndItsMatrixFollows() throws Exception {
+        // given two 200-node flows mapped 1:1
+        String bt = "/v1/business-types/" + type;
+        api("PUT", bt + "/flows/phone", nodesJson("p", 200), 201);
+        api("PUT", bt + "/flows/mobile", nodesJson("m", 200), 201);
+        StringBuilder links = new StringBuilder("{\"links\":[");
+        for (int i = 0; i < 200; i++) {
+            links.append(i == 0 ? "" : ",").append("{\"from\":\"p").append(i).append("\",\"to\":[\"m").append(i).append("\"]}");
+        }
+        api("PUT", bt + "/mappings/phone/mobile", links.append("]}").toString(), 201);
+        click(By.id("tab-mappings"));
+        browser.waiting().until(d -> new Select(d.findElement(By.id("mapping-base"))).getOptions().size() == 2);
+        new Select(element(By.id("mapping-base"))).selectByValue("phone");
+        new Select(element(By.id("mapping-associated"))).selectByValue("mobile");
+        click(By.id("mapping-open"));
+        awaitText("lint-coverage", "phone 200/200");
+        assertThat(matrixRow("phone", "mobile", "p0").subList(0, 2)).containsExactly("carried", "resume");
+        // when p0 → m0 is unlinked
+        link("p0", "m0");
+        // then the lint and the matrix follow
+        awaitText("lint-coverage", "phone 199/200");
+        browser.waiting().until(d -> matrixRow("phone", "mobile", "p0").subList(0, 2).equals(List.of("resume", "pending")));
+        assertThat(matrixRow("phone", "mobile", "p199").subList(0, 2)).containsExactly("resume", "carried");
+    }
+
+    @Test
+    void aCheckThatFails_greysTheLintAndNamesTheLinkByItsNodes() throws Exception {
+        // given an editor open on flows that are then changed behind it
+        String bt = "/v1/business-types/" + type;
+        api("PUT", bt + "/flows/phone", "{\"nodes\":[{\"id\":\"a\",\"name\":\"A\"}]}", 201);
+        api("PUT", bt + "/flows/mobile", "{\"nodes\":[{\"id\":\"x\",\"name\":\"X\"},{\"id\":\"y\",\"name\":\"Y\"}]}", 201);
+        click(By.id("tab-mappings"));
+        browser.waiting().until(d -> new Select(d.findElement(By.id("mapping-base"))).getOptions().size() == 2);
+        new Select(element(By.id("mapping-base"))).selectByValue("phone");
+        new Select(element(By.id("mapping-associated"))).selectByValue("mobile");
+        click(By.id("mapping-open"));
+        awaitText("lint-coverage", "phone 0/1");
+        api("PUT", bt + "/flows/mobile", "{\"nodes\":[{\"id\":\"x\",\"name\":\"X\"}]}", 201);
+        // when a node the flow no longer has is linked
+        link("a", "y");
+        // then the problem names the link by its nodes, marks the node, and the lint is shown as stale
+        awaitText("mapping-check-problem", "link a → y");
+        assertThat(node("associated", "y").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(element(By.id("mapping-lint")).getAttribute("class")).contains("stale");
+        // and an empty listing says so, counting nothing
+        click(By.id("tab-orders"));
+        new Select(element(By.id("orders-state"))).selectByValue("REJECTED");
+        click(By.cssSelector("#orders-list button[type=submit]"));
+        awaitText("status", "0 order(s) in REJECTED");
+    }
+
+    @Test
     void errorsAreShownNextToTheFieldsThatCausedThem() throws Exception {
         // when a flow with a malformed node id is published
         click(By.id("flows-new"));
@@ -202,6 +282,15 @@ class ConsoleBrowserIT {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------
+
+    private static String nodesJson(String prefix, int count) {
+        StringBuilder json = new StringBuilder("{\"nodes\":[");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(prefix).append(i)
+                    .append("\",\"name\":\"Step ").append(i).append("\"}");
+        }
+        return json.append("]}").toString();
+    }
 
     private void publishFlow(String platform, String... nodeIds) {
         click(By.id("flows-new"));

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.baton.flow.app.FlowService;
+import dev.baton.flow.app.MappingService;
+import dev.baton.flow.domain.Link;
 import dev.baton.flow.domain.Node;
 import dev.baton.local.ApiEvents;
 import dev.baton.shared.app.ConflictException;
@@ -38,6 +40,9 @@ class HttpEdgeCasesTest {
 
     @Inject
     FlowService flows;
+
+    @Inject
+    MappingService mappings;
 
     private final String flow = "/v1/business-types/e-" + UUID.randomUUID().toString().substring(0, 8)
             + "/flows/phone";
@@ -108,5 +113,40 @@ class HttpEdgeCasesTest {
         assertThat(ok).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ok.size()).boxed().toList());
         assertThat(Api.get("/v1/business-types/" + type + "/flows/web").json().path("version").asInt())
                 .isEqualTo(ok.size());
+    }
+
+    @Test
+    void concurrentPublishesOfBothOrientations_neverBothSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 10; round++) {
+            // given two platforms with flows, and two analysts mapping them at once, each the other way round
+            String type = "o-" + UUID.randomUUID().toString().substring(0, 8);
+            flows.publish(type, "phone", List.of(new Node("a", "A")));
+            flows.publish(type, "web", List.of(new Node("x", "X")));
+            CountDownLatch go = new CountDownLatch(1);
+            Future<Boolean> forward = pool.submit(publishAfter(go, type, "phone", "web", "a", "x"));
+            Future<Boolean> backward = pool.submit(publishAfter(go, type, "web", "phone", "x", "a"));
+            // when
+            go.countDown();
+            // then exactly one orientation exists
+            assertThat(List.of(forward.get(), backward.get())).as("round " + round).containsOnlyOnce(true);
+            boolean phoneWeb = Api.get("/v1/business-types/" + type + "/mappings/phone/web").status() == 200;
+            boolean webPhone = Api.get("/v1/business-types/" + type + "/mappings/web/phone").status() == 200;
+            assertThat(phoneWeb ^ webPhone).as("round " + round).isTrue();
+        }
+        pool.shutdown();
+    }
+
+    private Callable<Boolean> publishAfter(CountDownLatch go, String type, String base, String associated,
+                                           String from, String to) {
+        return () -> {
+            go.await();
+            try {
+                mappings.publish(type, base, associated, List.of(new Link(from, List.of(to))));
+                return true;
+            } catch (ConflictException otherOrientation) {
+                return false;
+            }
+        };
     }
 }

@@ -56,16 +56,37 @@ class MappingCheckAndConsoleTest {
         assertThat(body.path("lint").path("coverage").path("basePercent").asDouble()).isEqualTo(100.0);
         assertJson(body.path("forward"), """
                 {"from":"phone","to":"web","rows":[
-                 {"completed":0,"reached":null,"carriedOver":[],"next":"x","complete":false},
-                 {"completed":1,"reached":"a","carriedOver":[],"next":"x","complete":false},
-                 {"completed":2,"reached":"b","carriedOver":["x"],"next":"y","complete":false},
-                 {"completed":3,"reached":"c","carriedOver":["x","y"],"next":null,"complete":true}]}""");
+                 {"completed":0,"reached":null,"newlyCarriedOver":[],"carriedOverCount":0,"next":"x","complete":false},
+                 {"completed":1,"reached":"a","newlyCarriedOver":[],"carriedOverCount":0,"next":"x","complete":false},
+                 {"completed":2,"reached":"b","newlyCarriedOver":["x"],"carriedOverCount":1,"next":"y","complete":false},
+                 {"completed":3,"reached":"c","newlyCarriedOver":["y"],"carriedOverCount":2,"next":null,"complete":true}]}""");
         assertJson(body.path("reverse"), """
                 {"from":"web","to":"phone","rows":[
-                 {"completed":0,"reached":null,"carriedOver":[],"next":"a","complete":false},
-                 {"completed":1,"reached":"x","carriedOver":["a","b"],"next":"c","complete":false},
-                 {"completed":2,"reached":"y","carriedOver":["a","b","c"],"next":null,"complete":true}]}""");
+                 {"completed":0,"reached":null,"newlyCarriedOver":[],"carriedOverCount":0,"next":"a","complete":false},
+                 {"completed":1,"reached":"x","newlyCarriedOver":["a","b"],"carriedOverCount":2,"next":"c","complete":false},
+                 {"completed":2,"reached":"y","newlyCarriedOver":["c"],"carriedOverCount":3,"next":null,"complete":true}]}""");
         assertThat(get(bt + "/mappings/phone/web").status()).as("a check publishes nothing").isEqualTo(404);
+    }
+
+    @Test
+    void theLargestCheck_staysFarBelowLambdasResponseLimit() {
+        // given two flows of the maximum 200 nodes with the longest ids (64 characters), mapped 1:1
+        String[] base = new String[200];
+        String[] associated = new String[200];
+        String[] links = new String[200];
+        for (int i = 0; i < 200; i++) {
+            base[i] = String.format("b%063d", i);
+            associated[i] = String.format("a%063d", i);
+            links[i] = base[i] + ">" + associated[i];
+        }
+        flow("phone", base);
+        flow("web", associated);
+        // when
+        Reply reply = post(bt + "/mapping-check", check("phone", "web", ApiAssertions.links(links)));
+        // then both 201-row matrices fit in well under 1 MB (each row lists only what it adds)
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().path("forward").path("rows")).hasSize(201);
+        assertThat(reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(1_000_000);
     }
 
     @Test

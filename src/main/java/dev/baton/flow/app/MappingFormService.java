@@ -58,7 +58,7 @@ public class MappingFormService {
                 .findFirst();
         Lint lint = mapping.map(m -> MappingLint.of(baseSide.flow(), associatedSide.flow(), m.value().links()))
                 .orElse(MappingLint.of(baseSide.flow(), associatedSide.flow(), List.of()));
-        Published<NodeMapping> reversed = catalog.mappings().stream()
+        Published<NodeMapping> reversed = mapping.isPresent() ? null : catalog.mappings().stream()
                 .filter(m -> m.value().basePlatform().equals(associated.get())
                         && m.value().associatedPlatform().equals(base.get()))
                 .findFirst().orElse(null);

@@ -74,12 +74,16 @@ public class DynamoDefinitionStore implements DefinitionStore {
     @Override
     public void createMapping(Published<NodeMapping> mapping) {
         NodeMapping m = mapping.value();
-        publish(DefinitionItems.mappingItem(mapping,
+        // One mapping serves both directions: the head of the other orientation must not exist, checked in the
+        // same transaction, so two concurrent publishes A → B and B → A cannot both succeed.
+        String pk = DefinitionItems.pk(m.businessType());
+        VersionedPublish.publish(dynamo, table, DefinitionItems.mappingItem(mapping,
                         DefinitionItems.mappingSk(m.basePlatform(), m.associatedPlatform(), m.version())),
                 DefinitionItems.mappingItem(mapping,
                         DefinitionItems.mappingHeadSk(m.basePlatform(), m.associatedPlatform())),
-                m.version(), "mapping " + m.businessType() + "/" + m.basePlatform() + ">" + m.associatedPlatform()
-                        + " v" + m.version());
+                PK, VERSION, m.version(), "mapping " + m.businessType() + "/" + m.basePlatform() + ">"
+                        + m.associatedPlatform() + " v" + m.version(),
+                Map.of(PK, s(pk), SK, s(DefinitionItems.mappingHeadSk(m.associatedPlatform(), m.basePlatform()))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.baton.shared.infra;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.baton.shared.app.VersionConflictException;
@@ -7,6 +9,7 @@ import dev.baton.shared.app.StoreUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -31,6 +34,17 @@ public final class VersionedPublish {
     public static void publish(DynamoDbClient dynamo, String table, Map<String, AttributeValue> version,
                                Map<String, AttributeValue> head, String keyAttribute, String versionAttribute,
                                int number, String what) {
+        publish(dynamo, table, version, head, keyAttribute, versionAttribute, number, what, null);
+    }
+
+    /**
+     * As {@link #publish(DynamoDbClient, String, Map, Map, String, String, int, String)}, and in the same
+     * transaction the item with key {@code absentKey} must not exist (a ConditionCheck), e.g. the head of a
+     * mapping configured the other way round; null for no such check.
+     */
+    public static void publish(DynamoDbClient dynamo, String table, Map<String, AttributeValue> version,
+                               Map<String, AttributeValue> head, String keyAttribute, String versionAttribute,
+                               int number, String what, Map<String, AttributeValue> absentKey) {
         Put putVersion = Put.builder().tableName(table).item(version).conditionExpression("attribute_not_exists(#k)")
                 .expressionAttributeNames(Map.of("#k", keyAttribute)).build();
         Put putHead = number == 1
@@ -40,9 +54,15 @@ public final class VersionedPublish {
                         .expressionAttributeNames(Map.of("#v", versionAttribute))
                         .expressionAttributeValues(Map.of(":previous", AttributeValue.fromN(
                                 Integer.toString(number - 1)))).build();
+        List<TransactWriteItem> items = new ArrayList<>(List.of(TransactWriteItem.builder().put(putVersion).build(),
+                TransactWriteItem.builder().put(putHead).build()));
+        if (absentKey != null) {
+            items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(absentKey).conditionExpression("attribute_not_exists(#k)")
+                    .expressionAttributeNames(Map.of("#k", keyAttribute)).build()).build());
+        }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(putVersion).build(),
-                    TransactWriteItem.builder().put(putHead).build()));
+            dynamo.transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
                 throw new VersionConflictException(what);
