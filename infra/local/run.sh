@@ -17,4 +17,6 @@ stale() {
 if [ "${BATON_SKIP_BUILD:-0}" != "1" ] && stale; then
   ./mvnw -q -B -ntp package -DskipTests
 fi
-exec java -XX:+UseSerialGC -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalBaton
+# nodelay: the JDK HTTP servers of the local gateway, Runtime API emulator and stand-in insurer otherwise leave
+# Nagle's algorithm on, which adds ~88 ms to every local request (src/bench/README.md).
+exec java -XX:+UseSerialGC -Dsun.net.httpserver.nodelay=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalBaton

@@ -25,8 +25,12 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     public static final Duration MIN_DELAY = Duration.ofSeconds(1);
     /** The longest deadline and the longest max delay. */
     public static final Duration MAX_DEADLINE = Duration.ofDays(14);
-    /** Eight attempts, 2 s base, 5 min cap, within a day. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofMinutes(5),
+    /**
+     * Thirty attempts, 2 s base, 5 min cap, within a day: with full jitter an order keeps retrying for about an
+     * hour on average (at most about two) before it is {@code DEAD}, so a downstream's ordinary outage heals
+     * itself, while the 5-minute cap keeps the drain after a recovery to about 5 minutes (src/bench/README.md).
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(30, Duration.ofSeconds(2), Duration.ofMinutes(5),
             Duration.ofHours(24));
 
     /**

@@ -1,6 +1,7 @@
 package dev.baton.sync.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -47,10 +48,18 @@ class RetryPolicyTest {
     }
 
     @Test
-    void defaultPolicy_isEightAttemptsFromTwoSecondsToFiveMinutesWithinADay() {
+    void defaultPolicy_keepsRetryingForAboutAnHour_soAnOrdinaryOutageHealsItself() {
+        // given the backoff caps between the default policy's attempts (full jitter waits half a cap on average)
+        RetryPolicy policy = RetryPolicy.DEFAULT;
+        Duration caps = Duration.ZERO;
+        for (int failed = 1; failed < policy.maxAttempts(); failed++) {
+            caps = caps.plus(policy.noJitterBackoff(failed));
+        }
         // then
-        assertEquals(new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofDays(1)),
-                RetryPolicy.DEFAULT);
+        assertEquals(Duration.ofMinutes(5), policy.maxDelay(), "a recovery drains within one cap");
+        assertTrue(caps.dividedBy(2).compareTo(Duration.ofMinutes(55)) >= 0, "average span " + caps.dividedBy(2));
+        assertTrue(caps.compareTo(Duration.ofHours(3)) <= 0, "longest span " + caps);
+        assertTrue(caps.compareTo(policy.deadline()) < 0, "the deadline never cuts it short");
     }
 
     @Test
