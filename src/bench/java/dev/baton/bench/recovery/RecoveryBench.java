@@ -65,7 +65,9 @@ public final class RecoveryBench {
                         OUTAGE_POLICY, false),
                 new Case("burst; back at full capacity (unlimited)", Duration.ofMinutes(1), Integer.MAX_VALUE,
                         OUTAGE_POLICY, false),
-                new Case("burst; 100 calls/s; RetryPolicy.DEFAULT (8 attempts, 2 s, 5 min, 24 h)",
+                new Case("burst; 100 calls/s; RetryPolicy.DEFAULT (" + RetryPolicy.DEFAULT.maxAttempts() + " attempts, "
+                        + RetryPolicy.DEFAULT.baseDelay().toSeconds() + " s, " + RetryPolicy.DEFAULT.maxDelay().toMinutes()
+                        + " min, " + RetryPolicy.DEFAULT.deadline().toHours() + " h)",
                         Duration.ofMinutes(1), 100, RetryPolicy.DEFAULT, false));
     }
 
