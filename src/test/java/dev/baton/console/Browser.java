@@ -66,9 +66,14 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
-    /** Waits for a condition of the page (never for a time): up to 20 s, then fails. */
+    /**
+     * Waits for a condition of the page (never for a time): up to 20 s, then fails. An element the page
+     * re-rendered while the condition read it is read again.
+     */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /**
