@@ -231,6 +231,42 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aMappingIsBuiltAndPublishedWithTheKeyboardAlone() throws Exception {
+        // given two flows
+        String bt = "/v1/business-types/" + type;
+        api("PUT", bt + "/flows/phone", "{\"nodes\":[{\"id\":\"a\",\"name\":\"A\"},{\"id\":\"b\",\"name\":\"B\"}]}", 201);
+        api("PUT", bt + "/flows/mobile", "{\"nodes\":[{\"id\":\"x\",\"name\":\"X\"}]}", 201);
+        // when the tabs, the mapping's choices, its nodes and Publish are reached with Tab and used with Enter
+        element(By.id("tab-flows")).sendKeys(Keys.ARROW_RIGHT);
+        browser.waiting().until(d -> "true".equals(d.findElement(By.id("tab-mappings")).getAttribute("aria-selected")));
+        browser.waiting().until(d -> new Select(d.findElement(By.id("mapping-base"))).getOptions().size() == 2);
+        tabTo(By.id("mapping-base")).sendKeys("phone");
+        tabTo(By.id("mapping-associated")).sendKeys("mobile");
+        tabTo(By.id("mapping-open")).sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mapping-editor")));
+        tabTo(By.cssSelector(".node[data-side='base'][data-node='b']")).sendKeys(Keys.ENTER);
+        tabTo(By.cssSelector(".node[data-side='associated'][data-node='x']")).sendKeys(Keys.ENTER);
+        awaitText("lint-coverage", "phone 1/2");
+        tabTo(By.id("mapping-publish")).sendKeys(Keys.ENTER);
+        // then
+        awaitText("mapping-result", "Published phone → mobile v1 with 1 link(s).");
+        assertThat(api("GET", bt + "/mappings/phone/mobile", "", 200)).contains("{\"from\":\"b\",\"to\":[\"x\"]}");
+    }
+
+    /** Presses Tab until {@code target} has the focus (at most 60 times): proof it is reachable by keyboard. */
+    private WebElement tabTo(By target) {
+        WebElement wanted = element(target);
+        for (int i = 0; i < 60; i++) {
+            WebElement focused = browser.driver.switchTo().activeElement();
+            if (focused.equals(wanted)) {
+                return focused;
+            }
+            focused.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + target);
+    }
+
+    @Test
     void errorsAreShownNextToTheFieldsThatCausedThem() throws Exception {
         // when a flow with a malformed node id is published
         click(By.id("flows-new"));
