@@ -178,6 +178,18 @@ public final class LocalBaton implements AutoCloseable {
 
     private Map<String, String> environment(SamTemplate template, SamTemplate.Function function,
                                             RuntimeApiEmulator emulator) {
+        return functionEnvironment(template, function, backends, emulator, settings.jwt().isPresent(),
+                settings.jsonLogs());
+    }
+
+    /**
+     * The environment Lambda would give {@code function}: the template's variables with tables and queues
+     * resolved as CloudFormation does, plus the runtime's own, pointed at the embedded backends and
+     * {@code emulator}. Also used by the start-up benchmark, so both start functions the same way.
+     */
+    public static Map<String, String> functionEnvironment(SamTemplate template, SamTemplate.Function function,
+                                                          EmbeddedBackends backends, RuntimeApiEmulator emulator,
+                                                          boolean jwt, boolean jsonLogs) {
         Map<String, String> resolved = new LinkedHashMap<>();
         Map<String, String> declared = new LinkedHashMap<>(template.globalEnvironment());
         function.properties().path("Environment").path("Variables").fields()
@@ -190,8 +202,8 @@ public final class LocalBaton implements AutoCloseable {
             resolved.put(k, value);
         });
         resolved.remove("JAVA_TOOL_OPTIONS");
-        resolved.put("BATON_AUTH_MODE", settings.jwt().isPresent() ? "jwt" : "off");
-        resolved.put("BATON_LOG_JSON", Boolean.toString(settings.jsonLogs()));
+        resolved.put("BATON_AUTH_MODE", jwt ? "jwt" : "off");
+        resolved.put("BATON_LOG_JSON", Boolean.toString(jsonLogs));
         resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
         resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
         resolved.put("AWS_REGION", EmbeddedBackends.REGION);

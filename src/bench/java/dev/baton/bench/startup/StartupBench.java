@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +72,7 @@ public final class StartupBench {
             long start = System.nanoTime();
             var first = emulator.invoke(event);
             try (FunctionProcess process = FunctionProcess.start(function.export(), functionDir,
-                    template.globalHandler(), environment(template, function, emulator, backends))) {
+                    template.globalHandler(), LocalBaton.functionEnvironment(template, function, backends, emulator, false, false))) {
                 first.get();
                 double firstMillis = (System.nanoTime() - start) / 1e6;
                 long pid = children().stream().filter(p -> !before.contains(p)).findFirst().orElse(-1L);
@@ -115,27 +114,6 @@ public final class StartupBench {
         }
     }
 
-    /** The environment LocalBaton gives a function (template variables with tables and queues resolved). */
-    private static Map<String, String> environment(SamTemplate template, SamTemplate.Function function,
-                                                   RuntimeApiEmulator emulator, EmbeddedBackends backends) {
-        Map<String, String> declared = new LinkedHashMap<>(template.globalEnvironment());
-        function.properties().path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> declared.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> resolved = new LinkedHashMap<>();
-        declared.forEach((k, v) -> resolved.put(k, template.tables().stream().filter(t -> t.logicalId().equals(v))
-                .map(SamTemplate.Table::name).findFirst().orElse(backends.queueUrls().getOrDefault(v, v))));
-        resolved.remove("JAVA_TOOL_OPTIONS");
-        resolved.put("BATON_AUTH_MODE", "off");
-        resolved.put("BATON_LOG_JSON", "false");
-        resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
-        resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
-        resolved.put("AWS_REGION", EmbeddedBackends.REGION);
-        resolved.put("AWS_ACCESS_KEY_ID", EmbeddedBackends.ACCESS_KEY);
-        resolved.put("AWS_SECRET_ACCESS_KEY", EmbeddedBackends.SECRET_KEY);
-        resolved.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", backends.dynamoEndpoint().toString());
-        resolved.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", backends.sqsEndpoint().toString());
-        return resolved;
-    }
 
     private static Set<Long> children() {
         return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
