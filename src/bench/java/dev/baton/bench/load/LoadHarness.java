@@ -100,6 +100,11 @@ public final class LoadHarness {
         console.println(report);
         Files.createDirectories(out);
         Files.writeString(out.resolve("load-report.md"), report, StandardCharsets.UTF_8);
+        if (!options.smoke()) {
+            Files.writeString(Path.of("src/bench/latency-distribution.svg"), LatencyPlot.svg("Latency distribution, "
+                    + options.concurrency() + " workers, " + options.duration().toSeconds() + " s per phase, local stack "
+                    + "(one warm instance per function)", phases), StandardCharsets.UTF_8);
+        }
         long errors = phases.stream().mapToLong(p -> p.latencies().totalErrors()).sum()
                 + accounting.latencies().totalErrors();
         boolean counted = log == null || costs.stream().anyMatch(c -> !c.calls().isEmpty());
