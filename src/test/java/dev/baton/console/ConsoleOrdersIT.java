@@ -1,0 +1,67 @@
+package dev.baton.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** Operators' side of the console in a browser: a dead order listed and redriven, and errors shown in place. */
+class ConsoleOrdersIT extends ConsoleSession {
+
+    @Test
+    void aDeadOrderIsListedAndRedriven_thenSyncs() throws Exception {
+        // given a downstream allowing a single attempt, which is down when the order syncs
+        String downstream = "ins-" + UUID.randomUUID().toString().substring(0, 6);
+        stack.api("PUT", "/v1/downstreams/" + downstream, "{\"endpoint\":\"" + baton.insurerUri() + "/proposals\","
+                + "\"timeoutMs\":5000,\"codePointer\":\"/code\",\"successCodes\":[\"0000\"],"
+                + "\"messagePointer\":\"/msg\","
+                + "\"referencePointer\":\"/data/proposalNo\",\"retry\":{\"maxAttempts\":1,\"baseDelaySeconds\":1,"
+                + "\"maxDelaySeconds\":1}}", 201);
+        String orderId = "DEAD-" + UUID.randomUUID().toString().substring(0, 8);
+        stack.api("POST", "/v1/orders", "{\"orderId\":\"" + orderId + "\"}", 201);
+        stack.insurer("down");
+        String dead = stack.api("POST", "/v1/orders/" + orderId + "/sync",
+                "{\"downstream\":\"" + downstream + "\"}", 200);
+        assertThat(dead).contains("\"status\":\"DEAD\"");
+        stack.insurer("up");
+        // when an operator lists DEAD orders and redrives it
+        click(By.id("tab-orders"));
+        new Select(element(By.id("orders-state"))).selectByValue("DEAD");
+        click(By.cssSelector("#orders-list button[type=submit]"));
+        By redrive = By.cssSelector("button[aria-label='Redrive " + orderId + "']");
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(redrive));
+        browser.screenshot("dead-orders");
+        click(redrive);
+        // then the console says what happens next, and the worker syncs it
+        awaitText("orders-result", "Redrove " + orderId + ": ASYNC_PENDING, next action WAIT");
+        type(By.id("order-id"), orderId + "\n");
+        browser.waiting().until(d -> {
+            click(By.cssSelector("#order-lookup button[type=submit]"));
+            return fact("Sync state").equals("SYNCED");
+        });
+    }
+
+    @Test
+    void errorsAreShownNextToTheFieldsThatCausedThem() throws Exception {
+        // when a flow with a malformed node id is published
+        click(By.id("flows-new"));
+        type(By.id("flow-platform"), "phone");
+        type(By.cssSelector("#flow-nodes .node-id"), "Bad Id!");
+        type(By.cssSelector("#flow-nodes .node-name"), "Identity");
+        click(By.id("flow-publish"));
+        // then the problem names the field and the input is marked invalid
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flow-problem")));
+        assertThat(text("flow-problem")).contains("nodes[0].id", "must match");
+        assertThat(element(By.cssSelector("#flow-nodes .node-id")).getAttribute("aria-invalid")).isEqualTo("true");
+        // when an unknown order is looked up
+        click(By.id("tab-orders"));
+        type(By.id("order-id"), "NO-SUCH-ORDER\n");
+        // then
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("order-problem")));
+        assertThat(text("order-problem")).contains("Not found");
+    }
+}

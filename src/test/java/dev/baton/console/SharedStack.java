@@ -1,0 +1,28 @@
+package dev.baton.console;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.baton.local.LocalBaton;
+
+/**
+ * One local stack for all the console's browser tests in this JVM (starting one takes seconds): started by the
+ * first test class that needs it, stopped with the JVM, so no function process outlives the test run.
+ */
+final class SharedStack {
+
+    private static LocalBaton stack;
+
+    private SharedStack() {
+    }
+
+    static synchronized LocalBaton get() throws Exception {
+        if (stack == null) {
+            stack = LocalBaton.start(new LocalBaton.Settings(0, 0, null,
+                    LocalBaton.unpack(Path.of("target/function.zip")), 3600, Optional.empty(), false));
+            LocalBaton started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "console-tests-stack-stop"));
+        }
+        return stack;
+    }
+}
