@@ -4,7 +4,6 @@ import static dev.baton.function.ApiAssertions.assertJson;
 import static dev.baton.function.ApiAssertions.assertProblem;
 import static dev.baton.function.ApiAssertions.errorFields;
 import static dev.baton.function.MappingConfigFunctionTest.nodes;
-import static dev.baton.support.Api.call;
 import static dev.baton.support.Api.get;
 import static dev.baton.support.Api.post;
 import static dev.baton.support.Api.put;
@@ -22,13 +21,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * What the admin console stands on: checking a mapping before publishing it (lint and the handoff matrix in
- * both directions, nothing written), the form naming a mapping configured the other way round, and the
- * console's own files.
+ * Checking a mapping before publishing it (lint and the handoff matrix in both directions, nothing written),
+ * and the form naming a mapping configured the other way round: what the console's mapping editor stands on.
  */
 @QuarkusTest
 @TestProfile(MappingConfigProfile.class)
-class MappingCheckAndConsoleTest {
+class MappingCheckTest {
 
     private final String type = "mc-" + UUID.randomUUID().toString().substring(0, 8);
     private final String bt = "/v1/business-types/" + type;
@@ -56,15 +54,22 @@ class MappingCheckAndConsoleTest {
         assertThat(body.path("lint").path("coverage").path("basePercent").asDouble()).isEqualTo(100.0);
         assertJson(body.path("forward"), """
                 {"from":"phone","to":"web","rows":[
-                 {"completed":0,"reached":null,"newlyCarriedOver":[],"carriedOverCount":0,"next":"x","complete":false},
-                 {"completed":1,"reached":"a","newlyCarriedOver":[],"carriedOverCount":0,"next":"x","complete":false},
-                 {"completed":2,"reached":"b","newlyCarriedOver":["x"],"carriedOverCount":1,"next":"y","complete":false},
-                 {"completed":3,"reached":"c","newlyCarriedOver":["y"],"carriedOverCount":2,"next":null,"complete":true}]}""");
+                 {"completed":0,"reached":null,"newlyCarriedOver":[],
+                  "carriedOverCount":0,"next":"x","complete":false},
+                 {"completed":1,"reached":"a","newlyCarriedOver":[],
+                  "carriedOverCount":0,"next":"x","complete":false},
+                 {"completed":2,"reached":"b","newlyCarriedOver":["x"],
+                  "carriedOverCount":1,"next":"y","complete":false},
+                 {"completed":3,"reached":"c","newlyCarriedOver":["y"],
+                  "carriedOverCount":2,"next":null,"complete":true}]}""");
         assertJson(body.path("reverse"), """
                 {"from":"web","to":"phone","rows":[
-                 {"completed":0,"reached":null,"newlyCarriedOver":[],"carriedOverCount":0,"next":"a","complete":false},
-                 {"completed":1,"reached":"x","newlyCarriedOver":["a","b"],"carriedOverCount":2,"next":"c","complete":false},
-                 {"completed":2,"reached":"y","newlyCarriedOver":["c"],"carriedOverCount":3,"next":null,"complete":true}]}""");
+                 {"completed":0,"reached":null,"newlyCarriedOver":[],
+                  "carriedOverCount":0,"next":"a","complete":false},
+                 {"completed":1,"reached":"x","newlyCarriedOver":["a","b"],
+                  "carriedOverCount":2,"next":"c","complete":false},
+                 {"completed":2,"reached":"y","newlyCarriedOver":["c"],
+                  "carriedOverCount":3,"next":null,"complete":true}]}""");
         assertThat(get(bt + "/mappings/phone/web").status()).as("a check publishes nothing").isEqualTo(404);
     }
 
@@ -134,64 +139,5 @@ class MappingCheckAndConsoleTest {
         assertJson(asked.path("configuredReversed"), "{\"base\":\"web\",\"associated\":\"phone\",\"version\":1}");
         assertThat(asConfigured.path("mapping").path("version").asInt()).isEqualTo(1);
         assertThat(asConfigured.path("configuredReversed").isNull()).isTrue();
-    }
-
-    @Test
-    void theConsolePage_isServedWithoutAToken_underAStrictContentSecurityPolicy() {
-        // when
-        Reply page = get("/console");
-        // then
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.headers().get("content-type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(page.headers().get("content-security-policy")).contains("default-src 'none'", "script-src 'self'",
-                "frame-ancestors 'none'");
-        assertThat(page.headers().get("x-content-type-options")).isEqualTo("nosniff");
-        assertThat(page.body()).contains("<script type=\"module\" src=\"/console/console.js\"></script>");
-    }
-
-    @Test
-    void everyFileThePageLoads_isServedWithItsMediaType() {
-        // given every module the entry point and its imports name
-        for (String name : ConsoleAssets.FILES.keySet()) {
-            if (name.equals("index.html")) {
-                continue;
-            }
-            // when
-            Reply file = get("/console/" + name);
-            // then
-            assertThat(file.status()).as(name).isEqualTo(200);
-            assertThat(file.headers().get("content-type")).as(name)
-                    .isEqualTo(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
-            for (String imported : file.body().lines().filter(l -> l.startsWith("import "))
-                    .map(l -> l.replaceAll(".*from '\\./([^']+)'.*", "$1")).toList()) {
-                assertThat(ConsoleAssets.FILES).as(name + " imports " + imported).containsKey(imported);
-            }
-        }
-    }
-
-    @Test
-    void theConsole_loadsNothingFromAnotherOrigin() {
-        // given every file of the console
-        for (String name : ConsoleAssets.FILES.keySet()) {
-            String body = get(name.equals("index.html") ? "/console" : "/console/" + name).body();
-            // then no URL of another origin (the SVG namespace is a name, never fetched)
-            assertThat(body.replace("http://www.w3.org/2000/svg", "")).as(name)
-                    .doesNotContainPattern("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
-        }
-    }
-
-    @Test
-    void unknownConsoleFiles_are404_andOtherMethods405() {
-        // when
-        Reply unknown = get("/console/secrets.js");
-        Reply traversal = get("/console/..%2Fapplication.properties");
-        Reply indexByName = get("/console/index.html");
-        Reply post = call("POST", "/console", "{}");
-        // then
-        assertProblem(unknown, 404, "not-found");
-        assertProblem(traversal, 404, "not-found");
-        assertProblem(indexByName, 404, "not-found");
-        assertProblem(post, 405, "method-not-allowed");
-        assertThat(post.headers().get("allow")).isEqualTo("GET");
     }
 }
