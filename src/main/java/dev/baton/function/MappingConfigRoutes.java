@@ -126,7 +126,7 @@ public class MappingConfigRoutes {
         String associated = body.text("associated", Ids::isPlatform, "must match " + Ids.PLATFORM);
         List<Link> links = links(body);
         body.done();
-        return http.json(200, FlowViews.CheckView.of(type, mappings.check(type, base, associated, links)));
+        return http.json(200, MappingCheckView.of(type, mappings.check(type, base, associated, links)));
     }
 
     private static List<Link> links(Fields body) {
