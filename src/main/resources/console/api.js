@@ -48,7 +48,9 @@ export async function api(method, path, body) {
       method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit',
     });
   } catch (e) {
-    throw new ApiError(0, { title: 'Baton did not answer', detail: 'The request could not be sent. Check the connection and try again.' });
+    throw new ApiError(0, {
+      title: 'Baton did not answer', detail: 'The request could not be sent. Check the connection and try again.',
+    });
   }
   const text = await response.text();
   let json = null;
@@ -70,9 +72,12 @@ function problemOf(response, json) {
   // API Gateway's own answers (before Baton runs) are {"message": "..."}
   const message = json && typeof json.message === 'string' ? json.message : response.statusText;
   const hint = response.status === 401 ? ' Paste a valid token above.' : response.status === 403
-    ? ' The token lacks the scope this needs: baton/admin for flows and mappings, baton/operator to list and redrive orders, baton/terminal or baton/operator to read one.'
+    ? ' The token lacks the scope this needs: baton/admin for flows and mappings, baton/operator to list and '
+      + 'redrive orders, baton/terminal or baton/operator to read one.'
     : '';
-  return { title: message || `HTTP ${response.status}`, status: response.status, detail: `HTTP ${response.status}.${hint}` };
+  return {
+    title: message || `HTTP ${response.status}`, status: response.status, detail: `HTTP ${response.status}.${hint}`,
+  };
 }
 
 /** The path of a business type's resources. */

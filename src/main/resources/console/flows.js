@@ -1,6 +1,7 @@
 // Flows: list a business type's platforms and their latest flow, edit a node list, publish a new version.
 import { api, businessTypePath, segment } from './api.js';
 import { $, h, showProblem, clearProblem, status, time, businessType } from './ui.js';
+import { addRow, rowNodes } from './flow-rows.js';
 
 export function initFlows() {
   $('flows-load').addEventListener('click', loadFlows);
@@ -34,12 +35,15 @@ async function loadFlows() {
       h('td', { text: `v${f.version}` }),
       h('td', { text: f.nodeCount }),
       h('td', { text: time(f.createdAt) }),
-      h('td', {}, h('button', { type: 'button', class: 'secondary', text: `Edit ${f.platform}`, onclick: () => editFlow(type, f.platform) }))));
+      h('td', {}, h('button', {
+        type: 'button', class: 'secondary', text: `Edit ${f.platform}`, onclick: () => editFlow(type, f.platform),
+      }))));
     const table = $('flows-table');
     table.querySelector('tbody').replaceChildren(...rows);
     table.hidden = false;
     if (!rows.length) {
-      table.querySelector('tbody').append(h('tr', {}, h('td', { colspan: 5, text: `No flows for ${type} yet: publish one with "New platform flow".` })));
+      const text = `No flows for ${type} yet: publish one with "New platform flow".`;
+      table.querySelector('tbody').append(h('tr', {}, h('td', { colspan: 5, text })));
     }
     status(`${body.flows.length} flow(s) of ${type}`);
   } catch (e) {
@@ -72,47 +76,6 @@ function openEditor(flow, nodes) {
   (flow ? $('flow-nodes').querySelector('input') : platform).focus();
 }
 
-function addRow(node) {
-  const list = $('flow-nodes');
-  const row = h('li', { class: 'node-row' },
-    h('label', {}, h('span', { class: 'sr-only', text: 'Node id' }), h('input', { class: 'node-id', value: node.id, placeholder: 'node id', spellcheck: 'false', autocomplete: 'off' })),
-    h('label', {}, h('span', { class: 'sr-only', text: 'Node name' }), h('input', { class: 'node-name', value: node.name, placeholder: 'name shown to terminals', autocomplete: 'off' })),
-    h('button', { type: 'button', class: 'icon', title: 'Move up', 'aria-label': 'Move up', text: '↑', onclick: () => move(row, -1) }),
-    h('button', { type: 'button', class: 'icon', title: 'Move down', 'aria-label': 'Move down', text: '↓', onclick: () => move(row, 1) }),
-    h('button', { type: 'button', class: 'icon', title: 'Remove', 'aria-label': 'Remove node', text: '✕', onclick: () => remove(row) }));
-  list.append(row);
-  renumber();
-}
-
-/** Removes a node row; focus goes to the next row's id (or the previous one's, or Add node). */
-function remove(row) {
-  const next = row.nextElementSibling || row.previousElementSibling;
-  row.remove();
-  renumber();
-  (next ? next.querySelector('.node-id') : $('flow-add-node')).focus();
-}
-
-function move(row, delta) {
-  const sibling = delta < 0 ? row.previousElementSibling : row.nextElementSibling;
-  if (sibling) {
-    if (delta < 0) {
-      sibling.before(row);
-    } else {
-      sibling.after(row);
-    }
-    renumber();
-    row.querySelector(delta < 0 ? '[aria-label="Move up"]' : '[aria-label="Move down"]').focus();
-  }
-}
-
-/** Keeps each input's data-field equal to its path in the publish request, so errors land next to it. */
-function renumber() {
-  [...$('flow-nodes').children].forEach((row, i) => {
-    row.querySelector('.node-id').dataset.field = `nodes[${i}].id`;
-    row.querySelector('.node-name').dataset.field = `nodes[${i}].name`;
-  });
-}
-
 async function publish() {
   const editor = $('flow-editor');
   const box = $('flow-problem');
@@ -124,15 +87,14 @@ async function publish() {
   }
   const platform = $('flow-platform').value.trim();
   if (!platform) {
-    showProblem(box, { problem: { title: 'The platform is required' }, errors: [{ field: 'platform', message: 'is required' }] }, editor);
+    const required = { title: 'The platform is required' };
+    showProblem(box, { problem: required, errors: [{ field: 'platform', message: 'is required' }] }, editor);
     return;
   }
-  const nodes = [...$('flow-nodes').children].map((row) => ({
-    id: row.querySelector('.node-id').value.trim(),
-    name: row.querySelector('.node-name').value.trim(),
-  }));
+  const nodes = rowNodes();
   try {
-    const { status: code, body } = await api('PUT', `${businessTypePath(type)}/flows/${segment(platform)}`, { nodes });
+    const path = `${businessTypePath(type)}/flows/${segment(platform)}`;
+    const { status: code, body } = await api('PUT', path, { nodes });
     $('flow-result').textContent = code === 201
       ? `Published ${body.platform} v${body.version} with ${body.nodes.length} nodes.`
       : `No change: the nodes are identical to ${body.platform} v${body.version}.`;

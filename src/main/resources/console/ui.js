@@ -110,7 +110,10 @@ export function businessType(box) {
   const input = $('business-type');
   const value = input.value.trim();
   if (!value) {
-    showProblem(box, { problem: { title: 'Choose a business type', detail: 'Type the business type at the top first.' }, errors: [{ field: 'type', message: 'is required' }] });
+    showProblem(box, {
+      problem: { title: 'Choose a business type', detail: 'Type the business type at the top first.' },
+      errors: [{ field: 'type', message: 'is required' }],
+    });
     return null;
   }
   return value;

@@ -22,16 +22,25 @@ import dev.baton.function.http.HttpResponse;
 @ApplicationScoped
 public class ConsoleAssets {
 
+    private static final String MODULE = "text/javascript; charset=utf-8";
+
     /** The files of the console by name, with their media types. */
-    static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "console.css", "text/css; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8",
-            "api.js", "text/javascript; charset=utf-8",
-            "flows.js", "text/javascript; charset=utf-8",
-            "mappings.js", "text/javascript; charset=utf-8",
-            "orders.js", "text/javascript; charset=utf-8",
-            "ui.js", "text/javascript; charset=utf-8");
+    static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("index.html", "text/html; charset=utf-8"),
+            Map.entry("console.css", "text/css; charset=utf-8"),
+            Map.entry("console.js", MODULE),
+            Map.entry("api.js", MODULE),
+            Map.entry("ui.js", MODULE),
+            Map.entry("flows.js", MODULE),
+            Map.entry("flow-rows.js", MODULE),
+            Map.entry("mappings.js", MODULE),
+            Map.entry("mapping-state.js", MODULE),
+            Map.entry("mapping-form.js", MODULE),
+            Map.entry("mapping-links.js", MODULE),
+            Map.entry("mapping-check.js", MODULE),
+            Map.entry("mapping-matrix.js", MODULE),
+            Map.entry("orders.js", MODULE),
+            Map.entry("order-view.js", MODULE));
 
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
