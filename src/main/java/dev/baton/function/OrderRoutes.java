@@ -30,6 +30,7 @@ import dev.baton.order.app.ProgressService;
 import dev.baton.order.domain.NodeData;
 import dev.baton.shared.domain.Ids;
 import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.sync.app.SyncOperations;
 
 /** The routes of the {@code handoff} function: start and read orders, complete nodes, hand off. */
 @ApplicationScoped
@@ -47,9 +48,12 @@ public class OrderRoutes {
     private final JsonBodies bodies;
     private final OrderService orders;
     private final ProgressService progress;
+    private final SyncOperations syncs;
     private final Access access;
 
-    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress, Access access) {
+    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress,
+                SyncOperations syncs, Access access) {
+        this.syncs = syncs;
         this.access = access;
         this.http = http;
         this.bodies = bodies;
@@ -89,7 +93,8 @@ public class OrderRoutes {
     }
 
     private HttpResponse get(HttpRequest request) {
-        return http.json(200, OrderView.of(orders.get(PathParams.orderId(request))));
+        var order = orders.get(PathParams.orderId(request));
+        return http.json(200, OrderView.of(order, syncs.status(order.id())));
     }
 
     private HttpResponse complete(HttpRequest request) {

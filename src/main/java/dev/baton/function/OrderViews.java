@@ -13,10 +13,11 @@ import dev.baton.order.domain.CompletedNode;
 import dev.baton.order.domain.Handoff;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
-import dev.baton.order.domain.SyncStatus;
 import dev.baton.order.domain.Takeover;
 import dev.baton.flow.domain.Node;
 import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.sync.domain.LastFailure;
+import dev.baton.sync.domain.OrderSync;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The JSON shapes of orders, completions and handoffs, as documented in openapi.yaml. */
@@ -24,7 +25,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OrderViews.PinsView.class, OrderViews.ProgressEntry.class, OrderViews.CarriedFromView.class,
         OrderViews.HandoffEntry.class, OrderViews.Completed.class, OrderViews.HandoffView.class,
         OrderViews.CarriedView.class, OrderViews.SourceDataView.class, OrderViews.SyncView.class,
-        SyncStatus.LastFailure.class})
+        LastFailure.class})
 public final class OrderViews {
 
     private OrderViews() {
@@ -64,13 +65,22 @@ public final class OrderViews {
                                Instant at, List<String> carriedOver, Integer mappingVersion) {
     }
 
-    /** Where the order stands with its downstream (never the payload). */
+    /**
+     * Where the order stands with its downstream (never the payload).
+     *
+     * @param lostLeases attempts of this sync that ended without a recorded outcome (a process died or overran)
+     * @param deadReason {@code DEAD} only: why async processing gave up
+     * @param redrives   how often an operator redrove the order
+     */
     public record SyncView(String state, int attempt, String downstream, String idempotencyKey, String reference,
-                           Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
-                           SyncStatus.LastFailure lastClassification) {
-        static SyncView of(SyncStatus s) {
+                           Instant firstAttemptAt, Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
+                           LastFailure lastClassification, String deadReason, Integer lostLeases,
+                           Integer redrives) {
+        static SyncView of(OrderSync s) {
             return new SyncView(s.state().name(), s.attempt(), s.downstream(), s.idempotencyKey(), s.reference(),
-                    s.nextAttemptAt(), s.leaseUntil(), s.changedAt(), s.lastFailure());
+                    s.firstAttemptAt(), s.nextAttemptAt(), s.leaseUntil(), s.changedAt(), s.lastFailure(),
+                    s.deadReason() == null ? null : s.deadReason().name(), s.lostLeases() == 0 ? null : s.lostLeases(),
+                    s.redrives() == 0 ? null : s.redrives());
         }
     }
 
@@ -78,15 +88,15 @@ public final class OrderViews {
     public record OrderView(String orderId, String businessType, OwnerView owner, PinsView pins,
                             Map<String, List<ProgressEntry>> progress, List<HandoffEntry> handoffs, JsonNode data,
                             String syncState, SyncView sync, Instant createdAt, Instant updatedAt, long version) {
-        static OrderView of(Order o) {
+        static OrderView of(Order o, OrderSync sync) {
             Map<String, List<ProgressEntry>> progress = new LinkedHashMap<>();
             o.progress().forEach((platform, nodes) -> progress.put(platform, nodes.stream().map(OrderViews::entry)
                     .toList()));
             return new OrderView(o.id(), o.businessType(), o.owner() == null ? null : new OwnerView(
                     o.owner().platform(), o.owner().terminalId(), o.owner().since()),
                     new PinsView(o.pins().flows(), o.pins().mappings()), progress,
-                    o.handoffs().stream().map(OrderViews::entry).toList(), json(o.data()), o.syncState().name(),
-                    SyncView.of(o.sync()), o.createdAt(), o.updatedAt(), o.version());
+                    o.handoffs().stream().map(OrderViews::entry).toList(), json(o.data()), sync.state().name(),
+                    SyncView.of(sync), o.createdAt(), o.updatedAt(), o.version());
         }
     }
 

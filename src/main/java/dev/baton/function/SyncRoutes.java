@@ -21,7 +21,6 @@ import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
 import dev.baton.function.http.Router;
 import dev.baton.order.domain.NodeData;
-import dev.baton.order.domain.SyncStatus;
 import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.DownstreamService;
@@ -29,11 +28,13 @@ import dev.baton.sync.app.ProcessingResult;
 import dev.baton.sync.app.SyncOperations;
 import dev.baton.sync.app.SyncService;
 import dev.baton.sync.app.SyncStore;
-import dev.baton.order.domain.SyncState;
+
 import dev.baton.sync.domain.Classification;
+import dev.baton.sync.domain.LastFailure;
 import dev.baton.sync.domain.Failure;
 import dev.baton.sync.domain.FailureKind;
 import dev.baton.sync.domain.NextAction;
+import dev.baton.sync.domain.SyncState;
 import dev.baton.sync.infra.DownstreamJson;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -191,11 +192,11 @@ public class SyncRoutes {
     @RegisterForReflection
     public record SummaryView(String orderId, String businessType, String syncState, int attempt, String downstream,
                               Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
-                              SyncStatus.LastFailure lastClassification) {
+                              LastFailure lastClassification, String deadReason) {
         static SummaryView of(SyncStore.Summary s) {
-            SyncStatus sync = s.sync();
-            return new SummaryView(s.orderId(), s.businessType(), sync.state().name(), sync.attempt(),
-                    sync.downstream(), sync.nextAttemptAt(), sync.leaseUntil(), sync.changedAt(), sync.lastFailure());
+            return new SummaryView(s.orderId(), s.businessType(), s.state().name(), s.attempt(), s.downstream(),
+                    s.nextAttemptAt(), s.leaseUntil(), s.changedAt(), s.lastFailure(),
+                    s.deadReason() == null ? null : s.deadReason().name());
         }
     }
 
@@ -210,10 +211,11 @@ public class SyncRoutes {
     public record ResultView(String orderId, String status, String nextAction, int attempt, String downstream,
                              String idempotencyKey, String reference,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Instant nextAttemptAt,
-                             SyncStatus.LastFailure classification) {
+                             LastFailure classification, String deadReason, String note) {
         static ResultView of(ProcessingResult r) {
             return new ResultView(r.orderId(), r.status().name(), r.nextAction().name(), r.attempt(), r.downstream(),
-                    r.idempotencyKey(), r.reference(), r.nextAttemptAt(), r.classification());
+                    r.idempotencyKey(), r.reference(), r.nextAttemptAt(), r.classification(),
+                    r.deadReason() == null ? null : r.deadReason().name(), r.note());
         }
     }
 }

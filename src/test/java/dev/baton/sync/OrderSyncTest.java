@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.baton.order.app.OrderService;
 import dev.baton.order.domain.NodeData;
-import dev.baton.order.domain.SyncState;
+import dev.baton.sync.domain.OrderSync;
+import dev.baton.sync.domain.SyncState;
 import dev.baton.support.Definitions;
 import dev.baton.shared.infra.AwsCallCounter;
 import dev.baton.support.Api;
@@ -61,6 +63,8 @@ class OrderSyncTest {
     dev.baton.sync.app.SyncStore syncStore;
     @Inject
     dev.baton.sync.app.SyncService syncService;
+    @Inject
+    dev.baton.sync.app.SyncAttempts attempts;
     @Inject
     dev.baton.sync.app.DownstreamCache cache;
 
@@ -157,25 +161,22 @@ class OrderSyncTest {
 
     @Test
     void aNodeCompletedWhileTheDownstreamIsCalled_doesNotVoidTheSyncOutcome() {
-        // given an order with a flow whose sync has claimed its lease and is calling the downstream
+        // given an order with a flow whose sync has claimed its lease (the payload recorded) and is calling
         String type = new Definitions(flows, mappings).flow("phone", "a", "b").type();
         String id = "o-" + UUID.randomUUID();
         orders.start(new OrderService.Start(Optional.of(id), Optional.of(type), Optional.of("phone"),
                 Optional.of("agent-1"), NodeData.EMPTY, "fp-" + id));
         insurerAnswers(200, "{\"code\":\"0000\",\"data\":{\"proposalNo\":\"P9\"}}");
-        var claim = syncStore.claim(id, java.util.Set.of(SyncState.NOT_SYNCED), null, 1,
-                Instant.now().plusSeconds(60), Instant.now(), "key-" + id, downstream);
+        OrderSync claimed = OrderSync.never(id, Instant.now()).start("key-" + id, downstream, type, NodeData.EMPTY,
+                Instant.now().plusSeconds(60), Instant.now());
+        syncStore.write(claimed);
         // when the agent completes a node meanwhile (the order's version moves on)
         progress.complete(id, "a", "phone", "agent-1", new NodeData("{\"v\":1}"));
-        var result = syncService.attempt(claim.order().withSync(new dev.baton.order.domain.SyncStatus(
-                SyncState.SYNCING, 1, "key-" + id, downstream, Instant.now(), null, null, null, null,
-                NodeData.EMPTY, Instant.now()), Instant.now()), cache.latest(downstream).orElseThrow());
+        var result = attempts.run(claimed, cache.latest(downstream).orElseThrow(), Duration.ofSeconds(5), "test");
         // then the outcome is recorded and the completion is kept
         assertThat(result.status()).isEqualTo(SyncState.SYNCED);
-        var stored = orderStore.find(id).orElseThrow();
-        assertThat(stored.syncState()).isEqualTo(SyncState.SYNCED);
-        assertThat(stored.sync().reference()).isEqualTo("P9");
-        assertThat(stored.completedIdsOn("phone")).containsExactly("a");
+        assertThat(syncStore.find(id).orElseThrow().reference()).isEqualTo("P9");
+        assertThat(orderStore.find(id).orElseThrow().completedIdsOn("phone")).containsExactly("a");
     }
 
     @Test
@@ -301,7 +302,7 @@ class OrderSyncTest {
     }
 
     @Test
-    void aWarmSuccessfulSync_costsTwoDynamoDbCallsAndOneDownstreamCall() {
+    void aWarmSuccessfulSync_costsTwoReadsTwoWritesAndOneDownstreamCall() {
         // given the downstream settings are warm (read once by an earlier sync)
         insurerAnswers(200, "{\"code\":\"0000\"}");
         String other = order + "-warm";
@@ -313,7 +314,9 @@ class OrderSyncTest {
         Reply reply = sync();
         // then
         assertThat(reply.json().path("status").asText()).isEqualTo("SYNCED");
-        assertThat(AwsCallCounter.since(before)).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.UpdateItem", 2L));
+        // the order and its sync state are read; the claim (with the payload) and the outcome are written
+        assertThat(AwsCallCounter.since(before)).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.GetItem", 2L,
+                "DynamoDb.PutItem", 2L));
         assertThat(calls()).hasSize(2);
     }
 

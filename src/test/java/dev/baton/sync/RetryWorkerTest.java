@@ -27,10 +27,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.baton.order.app.OrderService;
-import dev.baton.order.app.OrderStore;
 import dev.baton.order.domain.NodeData;
-import dev.baton.order.domain.Order;
-import dev.baton.order.domain.SyncState;
+import dev.baton.sync.domain.SyncState;
 import dev.baton.shared.infra.AwsCallCounter;
 import dev.baton.sync.app.Connector;
 import dev.baton.sync.app.DownstreamCache;
@@ -39,7 +37,9 @@ import dev.baton.sync.app.SweepService;
 import dev.baton.sync.app.SyncOperations;
 import dev.baton.sync.app.SyncService;
 import dev.baton.sync.app.SyncStore;
+import dev.baton.sync.domain.DeadReason;
 import dev.baton.sync.domain.Downstream;
+import dev.baton.sync.domain.OrderSync;
 import dev.baton.sync.domain.RetryPolicy;
 import dev.baton.support.FakeInsurer;
 import dev.baton.support.LocalBackendsResource;
@@ -64,8 +64,6 @@ class RetryWorkerTest {
 
     @Inject
     OrderService orders;
-    @Inject
-    OrderStore orderStore;
     @Inject
     SyncService sync;
     @Inject
@@ -127,8 +125,8 @@ class RetryWorkerTest {
         return id;
     }
 
-    private Order order(String id) {
-        return orderStore.find(id).orElseThrow();
+    private OrderSync status(String id) {
+        return syncStore.find(id).orElseThrow();
     }
 
     private List<LoggedRequest> calls(String orderId) {
@@ -164,10 +162,11 @@ class RetryWorkerTest {
             queue.deliver(List.of(RetryQueueDriver.message(message.body())));
         }
         // then one retry reached the insurer: the first sync call plus one attempt
-        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCED);
         assertThat(calls(id)).hasSize(2);
-        // and the attempt cost two DynamoDB calls: the lease (which returns the order) and the outcome
-        assertThat(firstDelivery).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.UpdateItem", 2L));
+        // and the attempt cost three DynamoDB calls: the read, the lease and the outcome
+        assertThat(firstDelivery).containsExactlyInAnyOrderEntriesOf(Map.of("DynamoDb.GetItem", 1L,
+                "DynamoDb.PutItem", 2L));
     }
 
     @Test
@@ -177,22 +176,21 @@ class RetryWorkerTest {
         String id = asyncOrder();
         queue.lose(nextMessageFor(id));
         insurerIsUp();
-        SyncStore.Claim claim = syncStore.claim(id, Set.of(SyncState.ASYNC_PENDING), 1, 2,
-                TestTime.now().plusSeconds(55), TestTime.now(), null, null);
-        assertThat(claim.won()).isTrue();
+        OrderSync claimed = status(id).claimRetry(2, TestTime.now().plusSeconds(55), TestTime.now());
+        syncStore.write(claimed);
         Downstream settings = cache.latest(downstream).orElseThrow();
-        assertThat(connector.submit(settings, claim.order().sync().idempotencyKey(), claim.order().sync().payload())
+        assertThat(connector.submit(settings, claimed.idempotencyKey(), claimed.payload(), Duration.ofSeconds(2))
                 .succeeded()).isTrue();
-        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCING);
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCING);
         // when the lease expires and the sweeper runs
         TestTime.advance(Duration.ofMinutes(2));
         SweepService.Report report = sweeper.sweep();
         queue.deliver(List.of(nextMessageFor(id)));
         // then
         assertThat(report.expiredLeases()).isGreaterThanOrEqualTo(1);
-        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCED);
         assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).hasSize(3).containsOnly(
-                order(id).sync().idempotencyKey());
+                status(id).idempotencyKey());
     }
 
     @Test
@@ -210,7 +208,7 @@ class RetryWorkerTest {
         // then
         assertThat(report.lostMessages()).isGreaterThanOrEqualTo(1);
         assertThat(again.lostMessages()).isZero();
-        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCED);
     }
 
     @Test
@@ -231,11 +229,10 @@ class RetryWorkerTest {
         queue.drain(4, 20);
         // then
         for (String id : ids) {
-            Order o = order(id);
-            assertThat(o.syncState()).as(id).isEqualTo(SyncState.SYNCED);
-            assertThat(o.sync().attempt()).isLessThanOrEqualTo(5);
-            assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).containsOnly(o.sync()
-                    .idempotencyKey());
+            OrderSync o = status(id);
+            assertThat(o.state()).as(id).isEqualTo(SyncState.SYNCED);
+            assertThat(o.attempt()).isLessThanOrEqualTo(5);
+            assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).containsOnly(o.idempotencyKey());
         }
     }
 
@@ -247,16 +244,19 @@ class RetryWorkerTest {
         // when every retry fails
         queue.drain(4, 10);
         // then
-        Order dead = order(id);
-        assertThat(dead.syncState()).isEqualTo(SyncState.DEAD);
+        OrderSync dead = status(id);
+        assertThat(dead.state()).isEqualTo(SyncState.DEAD);
+        assertThat(dead.deadReason()).isEqualTo(DeadReason.ATTEMPTS_EXHAUSTED);
         assertThat(calls(id)).hasSize(3);
-        assertThat(dead.sync().lastFailure().category()).isEqualTo("TRANSIENT");
+        assertThat(dead.lastFailure().category()).isEqualTo("TRANSIENT");
         // when an operator redrives it after the insurer is fixed
         insurerIsUp();
-        operations.redrive(id);
+        var redriven = operations.redrive(id);
+        assertThat(redriven.classification()).as("the old classification is not current").isNull();
+        assertThat(redriven.deadReason()).isNull();
         queue.drain(4, 5);
         // then
-        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCED);
         assertThat(calls(id)).hasSize(4);
     }
 
@@ -275,8 +275,8 @@ class RetryWorkerTest {
         String delayed = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
                 "ApproximateNumberOfMessagesDelayed")).attributesAsStrings().get("ApproximateNumberOfMessagesDelayed");
         assertThat(Integer.parseInt(delayed)).isGreaterThanOrEqualTo(1);
-        assertThat(order(id).syncState()).isEqualTo(SyncState.ASYNC_PENDING);
-        assertThat(order(id).sync().attempt()).isEqualTo(1);
+        assertThat(status(id).state()).isEqualTo(SyncState.ASYNC_PENDING);
+        assertThat(status(id).attempt()).isEqualTo(1);
         assertThat(calls(id)).hasSize(1);
     }
 
@@ -292,7 +292,7 @@ class RetryWorkerTest {
                 "{\"orderId\":\"../../etc\",\"attempt\":2,\"dueAt\":\"x\"}"), good));
         // then
         assertThat(failed).isEmpty();
-        assertThat(order(id).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCED);
     }
 
     @Test
@@ -304,15 +304,15 @@ class RetryWorkerTest {
         insurerIsUp();
         String damaged = "o-" + UUID.randomUUID();
         LocalBackendsResource.backends().dynamo().putItem(b -> b.tableName(LocalBackendsResource.template()
-                .tableName("OrdersTable")).item(Map.of("pk", AttributeValue.fromS(damaged), "version",
-                AttributeValue.fromN("3"), "syncState", AttributeValue.fromS("ASYNC_PENDING"), "syncAttempt",
-                AttributeValue.fromN("1"), "doc", AttributeValue.fromS("{damaged"))));
+                .tableName("OrdersTable")).item(Map.of("pk", AttributeValue.fromS("sync#" + damaged), "orderId",
+                AttributeValue.fromS(damaged), "version", AttributeValue.fromN("3"), "syncState",
+                AttributeValue.fromS("ASYNC_PENDING"), "syncAttempt", AttributeValue.fromN("1"))));
         Message bad = RetryQueueDriver.message("{\"orderId\":\"" + damaged + "\",\"attempt\":2,\"dueAt\":\""
                 + TestTime.now() + "\"}");
         // when
         var failed = queue.deliver(List.of(bad, RetryQueueDriver.message(good.body())));
         // then only the damaged record is reported, so only it is delivered again
         assertThat(failed).containsExactly(bad.messageId());
-        assertThat(order(healthy).syncState()).isEqualTo(SyncState.SYNCED);
+        assertThat(status(healthy).state()).isEqualTo(SyncState.SYNCED);
     }
 }

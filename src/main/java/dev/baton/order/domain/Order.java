@@ -10,24 +10,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One business instance: who owns it, what each platform has done, how it moved between channels, and
- * its sync state. Immutable: every change returns a new order with the next {@code version}, which the
+ * One business instance: who owns it, what each platform has done and how it moved between channels (its
+ * sync state is the sync feature's, kept apart). Immutable: every change returns a new order with the next {@code version}, which the
  * store writes only if the stored version is still the one read (optimistic locking).
  *
  * @param businessType null for a plain order that is only synced
  * @param owner        null for a plain order
  * @param progress     completed nodes per platform, in completion order
  * @param data         the data the order started with
- * @param sync         where the order stands with its downstream
  * @param requestHash  fingerprint of the start request, so a repeated start is recognised
  */
 public record Order(String id, String businessType, Owner owner, Pins pins, Map<String, List<CompletedNode>> progress,
-                    List<Handoff> handoffs, NodeData data, SyncStatus sync, String requestHash, long version,
+                    List<Handoff> handoffs, NodeData data, String requestHash, long version,
                     Instant createdAt, Instant updatedAt) {
 
     public Order {
-        if (id == null || pins == null || data == null || sync == null || createdAt == null) {
-            throw new IllegalArgumentException("order needs id, pins, data, sync status and creation time");
+        if (id == null || pins == null || data == null || createdAt == null) {
+            throw new IllegalArgumentException("order needs id, pins, data and creation time");
         }
         Map<String, List<CompletedNode>> copy = new LinkedHashMap<>();
         progress.forEach((platform, nodes) -> copy.put(platform, List.copyOf(nodes)));
@@ -38,19 +37,7 @@ public record Order(String id, String businessType, Owner owner, Pins pins, Map<
     /** A new order owned by {@code owner} (null for a plain order), at version 1. */
     public static Order start(String id, String businessType, Owner owner, Pins pins, NodeData data,
                               String requestHash, Instant now) {
-        return new Order(id, businessType, owner, pins, Map.of(), List.of(), data, SyncStatus.never(now),
-                requestHash, 1, now, now);
-    }
-
-    /** The sync state. */
-    public SyncState syncState() {
-        return sync.state();
-    }
-
-    /** The next version of this order with {@code status} as its sync status. */
-    public Order withSync(SyncStatus status, Instant now) {
-        return new Order(id, businessType, owner, pins, progress, handoffs, data, status, requestHash, version + 1,
-                createdAt, now);
+        return new Order(id, businessType, owner, pins, Map.of(), List.of(), data, requestHash, 1, now, now);
     }
 
     /** True for an order with a business type and an owner (one that has flows to progress through). */
@@ -77,7 +64,7 @@ public record Order(String id, String businessType, Owner owner, Pins pins, Map<
 
     /** This order with more definition versions pinned (same version: the change is stored with the next write). */
     public Order withPins(Pins newPins) {
-        return new Order(id, businessType, owner, newPins, progress, handoffs, data, sync, requestHash, version,
+        return new Order(id, businessType, owner, newPins, progress, handoffs, data, requestHash, version,
                 createdAt, updatedAt);
     }
 
@@ -92,7 +79,7 @@ public record Order(String id, String businessType, Owner owner, Pins pins, Map<
         if (handoff != null) {
             history.add(handoff);
         }
-        return new Order(id, businessType, newOwner, newPins, next, history, data, sync, requestHash,
-                version + 1, createdAt, now);
+        return new Order(id, businessType, newOwner, newPins, next, history, data, requestHash, version + 1,
+                createdAt, now);
     }
 }

@@ -101,7 +101,6 @@ public class DynamoOrderStore implements OrderStore {
             item.put(OWNER_PLATFORM, AttributeValue.fromS(order.owner().platform()));
             item.put(OWNER_TERMINAL, AttributeValue.fromS(order.owner().terminalId()));
         }
-        item.putAll(SyncAttributes.write(order.sync()));
         item.put(REQUEST_HASH, AttributeValue.fromS(order.requestHash()));
         item.put(CREATED_AT, AttributeValue.fromS(order.createdAt().toString()));
         item.put(UPDATED_AT, AttributeValue.fromS(order.updatedAt().toString()));
@@ -115,8 +114,7 @@ public class DynamoOrderStore implements OrderStore {
         Owner owner = item.containsKey(OWNER_PLATFORM) ? new Owner(item.get(OWNER_PLATFORM).s(),
                 item.get(OWNER_TERMINAL).s(), parts.ownerSince()) : null;
         return new Order(item.get(PK).s(), item.containsKey(BUSINESS_TYPE) ? item.get(BUSINESS_TYPE).s() : null,
-                owner, parts.pins(), parts.progress(), parts.handoffs(), parts.data(),
-                SyncAttributes.read(item, Instant.parse(item.get(CREATED_AT).s())), item.get(REQUEST_HASH).s(),
+                owner, parts.pins(), parts.progress(), parts.handoffs(), parts.data(), item.get(REQUEST_HASH).s(),
                 Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get(CREATED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()));
     }

@@ -28,6 +28,23 @@ public interface BatonConfig {
     /** Log output. */
     Log log();
 
+    /** Timings of order sync. */
+    Sync sync();
+
+    /** Timings of order sync (tests and the crash-point suite shorten them; production keeps the defaults). */
+    interface Sync {
+        /**
+         * Added to an attempt's own time budget for its lease, so a slow but live attempt is never taken over;
+         * an expired lease is recovered by the sweeper.
+         */
+        @WithDefault("30s")
+        java.time.Duration leaseMargin();
+
+        /** How overdue an {@code ASYNC_PENDING} order must be before the sweeper counts its message as lost. */
+        @WithDefault("60s")
+        java.time.Duration sweepGrace();
+    }
+
     /** Log output. */
     interface Log {
         /** One JSON object per console line (Lambda); plain text otherwise. */

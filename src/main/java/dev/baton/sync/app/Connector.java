@@ -10,11 +10,13 @@ import dev.baton.sync.domain.Failure;
 public interface Connector {
 
     /**
-     * Calls the downstream once with {@code idempotencyKey} in the {@code Idempotency-Key} header. Never
+     * Calls the downstream once with {@code idempotencyKey} in the {@code Idempotency-Key} header. The whole
+     * exchange — secret look-ups, connecting, sending, the headers and the whole body of the answer — ends
+     * within {@code budget} (at most the downstream's own timeout); what does not is a {@code TIMEOUT}. Never
      * throws for a downstream failure: timeouts, refused connections, error statuses and error codes are
      * all answered as a {@link Failure}.
      */
-    Outcome submit(Downstream downstream, String idempotencyKey, NodeData payload);
+    Outcome submit(Downstream downstream, String idempotencyKey, NodeData payload, Duration budget);
 
     /**
      * What the call did: {@code failure} is null on success ({@code reference} may then be set).

@@ -3,21 +3,21 @@ package dev.baton.sync.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.baton.order.domain.Order;
-import dev.baton.order.domain.SyncState;
-import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.infra.CrashPoints;
+import dev.baton.sync.domain.DeadReason;
 import dev.baton.sync.domain.Downstream;
+import dev.baton.sync.domain.OrderSync;
 
 /**
- * Re-runs the synchronous processing of an order in async processing, one queue message at a time. The
- * lease is one conditional write ({@code ASYNC_PENDING} at attempt n−1 → {@code SYNCING} at n), so a
- * duplicate delivery, a stale message or a second worker never calls the downstream concurrently.
+ * Re-runs the synchronous processing of an order in async processing, one queue message at a time: a read,
+ * the claim ({@code ASYNC_PENDING} at attempt n−1 → {@code SYNCING} at n, a conditional write, so a duplicate
+ * delivery, a stale message or a second worker never calls the downstream concurrently), the call, the outcome.
  */
 @ApplicationScoped
 public class RetryWorker {
@@ -25,20 +25,21 @@ public class RetryWorker {
     private static final Logger LOG = Logger.getLogger(RetryWorker.class);
     /** A message this early is sent on again instead of processed (SQS delays hop at most 900 s). */
     static final Duration EARLY = Duration.ofSeconds(1);
-    /** A worker's lease: the longest downstream timeout plus a margin; an expired lease is the sweeper's. */
-    static final Duration LEASE = Downstream.MAX_TIMEOUT.plus(SyncService.LEASE_MARGIN);
 
     private final SyncStore store;
     private final DownstreamCache downstreams;
-    private final SyncService sync;
+    private final SyncAttempts attempts;
     private final RetryQueue queue;
+    private final SyncTimings timings;
     private final Clock clock;
 
-    RetryWorker(SyncStore store, DownstreamCache downstreams, SyncService sync, RetryQueue queue, Clock clock) {
+    RetryWorker(SyncStore store, DownstreamCache downstreams, SyncAttempts attempts, RetryQueue queue,
+                SyncTimings timings, Clock clock) {
         this.store = store;
         this.downstreams = downstreams;
-        this.sync = sync;
+        this.attempts = attempts;
         this.queue = queue;
+        this.timings = timings;
         this.clock = clock;
     }
 
@@ -56,7 +57,7 @@ public class RetryWorker {
         STALE,
         /** No such order: dropped. */
         UNKNOWN_ORDER,
-        /** The attempt budget was used up (a crashed last attempt): recorded as DEAD. */
+        /** No attempt is left (the budget is spent, or the settings are gone): recorded as DEAD. */
         EXHAUSTED
     }
 
@@ -70,33 +71,41 @@ public class RetryWorker {
             queue.schedule(message.orderId(), message.attempt(), message.dueAt(), now);
             return Handled.DEFERRED;
         }
-        SyncStore.Claim claim;
-        try {
-            // the lease covers the longest downstream timeout: the claim comes before the order (and so its
-            // downstream) is known, which keeps an attempt at two DynamoDB calls
-            claim = store.claim(message.orderId(), Set.of(SyncState.ASYNC_PENDING), message.attempt() - 1,
-                    message.attempt(), now.plus(LEASE), now, null, null);
-        } catch (NotFoundException e) {
+        Optional<OrderSync> found = store.find(message.orderId());
+        if (found.isEmpty()) {
             return Handled.UNKNOWN_ORDER;
         }
-        if (!claim.won()) {
+        OrderSync current = found.get();
+        if (!current.isDueFor(message.attempt())) {
             LOG.debugf("retry %d of order %s is stale (order is %s at attempt %d)", message.attempt(),
-                    message.orderId(), claim.order().syncState(), claim.order().sync().attempt());
+                    message.orderId(), current.state(), current.attempt());
             return Handled.STALE;
         }
-        Order claimed = claim.order();
-        Downstream downstream = downstreams.latest(claimed.sync().downstream()).orElse(null);
-        if (downstream == null) {
-            // settings are never deleted, so this is data damage: retrying cannot help, a human must look
-            LOG.errorf("order %s names downstream settings that do not exist; recorded as DEAD", claimed.id());
-            sync.giveUp(claimed);
-            return Handled.EXHAUSTED;
+        Optional<Downstream> downstream = downstreams.latest(current.downstream());
+        if (downstream.isEmpty() || message.attempt() > downstream.get().retry().maxAttempts()) {
+            // settings are never deleted, so a missing one is data damage: retrying cannot help, a human must look
+            return giveUp(current, downstream.isEmpty() ? DeadReason.SETTINGS_MISSING : DeadReason.ATTEMPTS_EXHAUSTED,
+                    now);
         }
-        if (message.attempt() > downstream.retry().maxAttempts()) {
-            sync.giveUp(claimed);
-            return Handled.EXHAUSTED;
+        Duration budget = downstream.get().timeout();
+        OrderSync claimed = current.claimRetry(message.attempt(), now.plus(budget).plus(timings.leaseMargin()), now);
+        try {
+            store.write(claimed);
+        } catch (SyncStore.StaleSyncException raced) {
+            return Handled.STALE; // a duplicate delivery or another worker claimed it first
         }
-        sync.attempt(claimed, downstream);
+        CrashPoints.reach("retry.after-claim");
+        attempts.run(claimed, downstream.get(), budget, "retry");
         return Handled.ATTEMPTED;
+    }
+
+    private Handled giveUp(OrderSync current, DeadReason why, Instant now) {
+        LOG.warnf("order %s is DEAD without another attempt: %s", current.orderId(), why);
+        try {
+            store.write(current.dead(why, now));
+        } catch (SyncStore.StaleSyncException raced) {
+            return Handled.STALE;
+        }
+        return Handled.EXHAUSTED;
     }
 }

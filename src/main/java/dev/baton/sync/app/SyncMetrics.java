@@ -2,7 +2,7 @@ package dev.baton.sync.app;
 
 import java.time.Duration;
 
-import dev.baton.order.domain.SyncState;
+import dev.baton.sync.domain.SyncState;
 
 /** Where sync outcomes are counted (CloudWatch Embedded Metric Format in Lambda). */
 public interface SyncMetrics {

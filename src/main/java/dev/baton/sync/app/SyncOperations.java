@@ -2,31 +2,35 @@ package dev.baton.sync.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.baton.order.app.OrderStore;
-import dev.baton.order.domain.Order;
-import dev.baton.order.domain.SyncState;
-import dev.baton.order.domain.SyncStatus;
 import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
-import dev.baton.shared.app.StoreUnavailableException;
+import dev.baton.sync.domain.OrderSync;
+import dev.baton.sync.domain.SyncState;
 
-/** What an operator does with orders in async processing: list them by state, and redrive dead ones. */
+/** What operators and readers do with the sync state of orders: read it, list it by state, redrive dead orders. */
 @ApplicationScoped
 public class SyncOperations {
 
     private final SyncStore store;
     private final OrderStore orders;
-    private final RetryQueue queue;
+    private final SyncAttempts attempts;
     private final Clock clock;
 
-    SyncOperations(SyncStore store, OrderStore orders, RetryQueue queue, Clock clock) {
+    SyncOperations(SyncStore store, OrderStore orders, SyncAttempts attempts, Clock clock) {
         this.store = store;
         this.orders = orders;
-        this.queue = queue;
+        this.attempts = attempts;
         this.clock = clock;
+    }
+
+    /** The sync state of {@code orderId} ({@code NOT_SYNCED} for an order never synced). */
+    public OrderSync status(String orderId) {
+        return store.find(orderId).orElseGet(() -> OrderSync.never(orderId, clock.instant()));
     }
 
     /** A page of orders in {@code state}, newest change first. */
@@ -35,29 +39,31 @@ public class SyncOperations {
     }
 
     /**
-     * Sends a {@code DEAD} order back to async processing with a fresh attempt budget (attempt 1 now, the
-     * deadline restarting), keeping its idempotency key: the downstream may have seen earlier attempts.
+     * Sends a {@code DEAD} order back to async processing with a fresh attempt budget, keeping its idempotency key
+     * (the downstream may have seen earlier attempts) and its recorded payload.
      *
-     * @throws ConflictException when the order is not {@code DEAD}
+     * @throws NotFoundException when there is no such order
+     * @throws ConflictException when the order is not {@code DEAD}, or changed meanwhile
      */
     public ProcessingResult redrive(String orderId) {
-        Order order = orders.find(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
-        if (order.syncState() != SyncState.DEAD) {
-            throw new ConflictException("not-dead", "Order " + orderId + " is " + order.syncState()
+        Optional<OrderSync> found = store.find(orderId);
+        if (found.isEmpty() && orders.find(orderId).isEmpty()) {
+            throw new NotFoundException("No order " + orderId + ".");
+        }
+        OrderSync current = found.orElseGet(() -> OrderSync.never(orderId, clock.instant()));
+        if (current.state() != SyncState.DEAD) {
+            throw new ConflictException("not-dead", "Order " + orderId + " is " + current.state()
                     + "; only DEAD orders can be redriven.");
         }
         Instant now = clock.instant();
-        if (!store.requeue(orderId, SyncState.DEAD, order.sync().attempt(), null, 0, now, now, true)) {
+        OrderSync redriven = current.redriven(now);
+        try {
+            store.write(redriven);
+        } catch (SyncStore.StaleSyncException raced) {
             throw new ConflictException("concurrent-update", "Order " + orderId + " changed while it was being"
                     + " redriven; read it again.");
         }
-        try {
-            queue.schedule(orderId, 1, now, now);
-        } catch (StoreUnavailableException e) {
-            // ASYNC_PENDING and due now: the sweeper sends it within a minute
-        }
-        SyncStatus s = order.sync();
-        return ProcessingResult.of(order.withSync(new SyncStatus(SyncState.ASYNC_PENDING, 0, s.idempotencyKey(),
-                s.downstream(), now, now, null, s.lastFailure(), null, s.payload(), now), now));
+        attempts.schedule(redriven, now);
+        return ProcessingResult.of(redriven);
     }
 }

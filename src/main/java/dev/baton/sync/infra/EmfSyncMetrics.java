@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.baton.order.domain.SyncState;
+import dev.baton.sync.domain.SyncState;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.SyncMetrics;
 

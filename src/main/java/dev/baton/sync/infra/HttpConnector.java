@@ -1,6 +1,5 @@
 package dev.baton.sync.infra;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +22,9 @@ import dev.baton.sync.domain.Failure;
 import dev.baton.sync.domain.FailureKind;
 
 /**
- * {@link Connector} over the JDK's {@code java.net.http} client: no extra dependency, HTTP/1.1 and 2,
- * per-request timeouts. POSTs the payload as JSON with the order's {@code Idempotency-Key}; reads success
- * and failure features with {@link DownstreamAnswers}.
+ * {@link Connector} over the JDK's {@code java.net.http} client: no extra dependency, HTTP/1.1 and 2.
+ * POSTs the payload as JSON with the order's {@code Idempotency-Key}; reads at most {@link BoundedBody#MAX_BYTES}
+ * of the answer, all within the call's budget; reads success and failure features with {@link DownstreamAnswers}.
  */
 @ApplicationScoped
 public class HttpConnector implements Connector {
@@ -38,10 +41,13 @@ public class HttpConnector implements Connector {
     }
 
     @Override
-    public Outcome submit(Downstream downstream, String idempotencyKey, NodeData payload) {
+    public Outcome submit(Downstream downstream, String idempotencyKey, NodeData payload, Duration budget) {
         long start = System.nanoTime();
+        if (budget.isNegative() || budget.isZero()) {
+            return failure(FailureKind.TIMEOUT, "no time left in this invocation to call the downstream", start);
+        }
         try {
-            return call(downstream, idempotencyKey, payload, start);
+            return call(downstream, idempotencyKey, payload, start, start + budget.toNanos());
         } catch (IllegalArgumentException | IllegalStateException unusable) {
             // settings the HTTP client refuses (a header it restricts): never a 5xx that strands the order
             // in SYNCING — classified like any other failure, so the order retries or ends DEAD for a human
@@ -50,8 +56,8 @@ public class HttpConnector implements Connector {
         }
     }
 
-    private Outcome call(Downstream downstream, String idempotencyKey, NodeData payload, long start) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(downstream.endpoint()).timeout(downstream.timeout())
+    private Outcome call(Downstream downstream, String idempotencyKey, NodeData payload, long start, long end) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(downstream.endpoint())
                 .header("content-type", "application/json").header("accept", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(payload.json()));
@@ -64,20 +70,53 @@ public class HttpConnector implements Connector {
             }
             request.header(secret.getKey(), value.get());
         }
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+            return failure(FailureKind.TIMEOUT, "no time left after resolving the secret headers", start);
+        }
+        // HttpRequest.timeout covers the wait for the headers only; the get() below bounds the whole exchange,
+        // including a body that arrives one byte at a time
+        CompletableFuture<HttpResponse<BoundedBody.Text>> exchange = client.sendAsync(
+                request.timeout(Duration.ofNanos(left)).build(), BoundedBody.handler());
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return DownstreamAnswers.read(downstream, response.statusCode(),
-                    response.headers().firstValue("retry-after").orElse(null), response.body(), elapsed(start));
-        } catch (HttpTimeoutException e) {
-            return failure(FailureKind.TIMEOUT, "timed out after " + downstream.timeout().toMillis() + " ms", start);
-        } catch (ConnectException e) {
-            return failure(FailureKind.CONNECTION, "connection refused or unreachable", start);
-        } catch (IOException e) {
-            return failure(FailureKind.CONNECTION, "connection failed: " + e.getClass().getSimpleName(), start);
+            HttpResponse<BoundedBody.Text> response = exchange.get(left, TimeUnit.NANOSECONDS);
+            return answer(downstream, response, start);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return failure(FailureKind.TIMEOUT, "no complete answer within " + elapsed(start).toMillis() + " ms",
+                    start);
+        } catch (ExecutionException e) {
+            return failed(e.getCause(), elapsed(start).toMillis(), start);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return failure(FailureKind.TIMEOUT, "interrupted while waiting", start);
         }
+    }
+
+    private static Outcome answer(Downstream downstream, HttpResponse<BoundedBody.Text> response, long start) {
+        BoundedBody.Text body = response.body();
+        Outcome outcome = DownstreamAnswers.read(downstream, response.statusCode(),
+                response.headers().firstValue("retry-after").orElse(null), body.body(), elapsed(start));
+        if (!body.cut() || outcome.succeeded()) {
+            return outcome;
+        }
+        Failure f = outcome.failure();
+        String message = "answer cut at " + BoundedBody.MAX_BYTES + " bytes" + (f.message() == null ? ""
+                : ": " + f.message());
+        return new Outcome(new Failure(f.kind(), f.httpStatus(), f.code(), message, f.retryAfter()), null,
+                outcome.latency());
+    }
+
+    private static Outcome failed(Throwable cause, long millis, long start) {
+        if (cause instanceof HttpTimeoutException) {
+            return failure(FailureKind.TIMEOUT, "timed out after " + millis + " ms", start);
+        }
+        if (cause instanceof ConnectException) {
+            return failure(FailureKind.CONNECTION, "connection refused or unreachable", start);
+        }
+        return failure(FailureKind.CONNECTION, "connection failed: " + (cause == null ? "unknown"
+                : cause.getClass().getSimpleName()), start);
     }
 
     private static Outcome failure(FailureKind kind, String message, long start) {

@@ -1,4 +1,4 @@
-package dev.baton.order.infra;
+package dev.baton.sync.infra;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -8,9 +8,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.baton.order.domain.SyncState;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.SyncStore.BadCursorException;
+import dev.baton.sync.domain.SyncState;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -24,9 +24,9 @@ final class Cursors {
 
     static String encode(Map<String, AttributeValue> lastKey) {
         ObjectNode o = CanonicalJson.mapper().createObjectNode();
-        o.put("id", lastKey.get("pk").s());
-        o.put("state", lastKey.get(SyncAttributes.STATE).s());
-        o.put("changed", lastKey.get(SyncAttributes.CHANGED_AT).n());
+        o.put("id", lastKey.get(SyncItems.PK).s().substring(SyncItems.PREFIX.length()));
+        o.put("state", lastKey.get(SyncItems.STATE).s());
+        o.put("changed", lastKey.get(SyncItems.CHANGED_AT).n());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(CanonicalJson.text(o)
                 .getBytes(StandardCharsets.UTF_8));
     }
@@ -41,9 +41,9 @@ final class Cursors {
                 throw new BadCursorException();
             }
             Map<String, AttributeValue> key = new HashMap<>();
-            key.put("pk", AttributeValue.fromS(id));
-            key.put(SyncAttributes.STATE, AttributeValue.fromS(state.name()));
-            key.put(SyncAttributes.CHANGED_AT, AttributeValue.fromN(changed));
+            key.put(SyncItems.PK, SyncItems.key(id));
+            key.put(SyncItems.STATE, AttributeValue.fromS(state.name()));
+            key.put(SyncItems.CHANGED_AT, AttributeValue.fromN(changed));
             return key;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new BadCursorException();

@@ -1,0 +1,41 @@
+package dev.baton.sync.infra;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.sync.domain.LastFailure;
+
+/** A {@link LastFailure} as the JSON text stored in its attribute. */
+final class LastFailureJson {
+
+    private LastFailureJson() {
+    }
+
+    static String write(LastFailure f) {
+        var node = CanonicalJson.mapper().createObjectNode();
+        node.put("category", f.category());
+        node.put("ruleId", f.ruleId());
+        node.put("source", f.source());
+        node.put("kind", f.kind());
+        if (f.httpStatus() != null) {
+            node.put("httpStatus", f.httpStatus());
+        }
+        node.put("code", f.code());
+        node.put("message", f.message());
+        node.put("at", f.at() == null ? null : f.at().toString());
+        return CanonicalJson.text(node);
+    }
+
+    static LastFailure read(String json) {
+        JsonNode f = CanonicalJson.parse(json);
+        return new LastFailure(text(f, "category"), text(f, "ruleId"), text(f, "source"), text(f, "kind"),
+                f.hasNonNull("httpStatus") ? f.get("httpStatus").asInt() : null, text(f, "code"), text(f, "message"),
+                f.hasNonNull("at") ? Instant.parse(f.get("at").asText()) : null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}
