@@ -1,6 +1,7 @@
 package dev.baton.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,22 @@ class DomainPurityTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.baton.local..")
                 .because("the local runtime is test-scope and never part of function.zip")
                 .check(classes);
+    }
+
+    @Test
+    void featurePackagesDependOnEachOtherInOneDirectionOnly() {
+        // shared <- flow <- order <- sync: sync reads orders to build payloads; orders know nothing of sync
+        slices().matching("dev.baton.(*)..").should().beFreeOfCycles()
+                .because("STYLE.md: features depend on each other in one direction only").check(classes);
+        noClasses().that().resideInAPackage("dev.baton.order..")
+                .should().dependOnClassesThat().resideInAPackage("dev.baton.sync..")
+                .because("the sync state is the sync feature's; an order does not know it").check(classes);
+        noClasses().that().resideInAPackage("dev.baton.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.baton.order..", "dev.baton.sync..")
+                .because("definitions know nothing of the orders that use them").check(classes);
+        noClasses().that().resideInAPackage("dev.baton.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.baton.flow..", "dev.baton.order..",
+                        "dev.baton.sync..", "dev.baton.function..")
+                .because("shared is below every feature").check(classes);
     }
 }
