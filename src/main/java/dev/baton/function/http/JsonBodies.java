@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.baton.shared.domain.Mask;
+import dev.baton.shared.domain.Violation;
+
 /**
  * Reads request bodies strictly: JSON only (no comments, trailing garbage or duplicated keys), at most
  * {@value #MAX_DEPTH} levels deep, an object at the top. Every failure is a 400/415 problem naming the
@@ -55,7 +58,51 @@ public class JsonBodies {
         if (node == null || !node.isObject()) {
             throw ApiException.malformed("The body must be a JSON object.");
         }
+        requireValidUnicode(node, "");
         return (ObjectNode) node;
+    }
+
+    /**
+     * Refuses text that is not valid Unicode (a lone surrogate, e.g. from a {@code "\ud800"} escape): stored in
+     * DynamoDB or sent to a downstream it would silently become {@code ?}, and two keys could then collide.
+     * Names the place, never the text.
+     */
+    private static void requireValidUnicode(JsonNode node, String path) {
+        if (node.isTextual() && !wellFormed(node.textValue())) {
+            throw invalidUnicode(path.isEmpty() ? "body" : path, "is not valid Unicode text (a lone surrogate)");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireValidUnicode(node.get(i), path + "[" + i + "]");
+            }
+        }
+        var fields = node.fields();
+        while (node.isObject() && fields.hasNext()) {
+            var field = fields.next();
+            if (!wellFormed(field.getKey())) {
+                throw invalidUnicode(path.isEmpty() ? "body" : path, "has a key that is not valid Unicode text (a"
+                        + " lone surrogate)");
+            }
+            requireValidUnicode(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+        }
+    }
+
+    private static ApiException invalidUnicode(String field, String message) {
+        return ApiException.invalid("The body holds text that is not valid Unicode.", java.util.List.of(
+                new Violation(Mask.text(field), message)));
+    }
+
+    /** True when {@code text} has no unpaired UTF-16 surrogate. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkContentType(HttpRequest request) {

@@ -1,0 +1,157 @@
+package dev.baton.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.baton.order.app.OrderStore;
+import dev.baton.order.domain.NodeData;
+import dev.baton.order.domain.Order;
+import dev.baton.order.domain.Pins;
+import dev.baton.shared.app.TooLargeException;
+import dev.baton.support.Api;
+import dev.baton.support.Api.Reply;
+import dev.baton.support.FakeInsurer;
+import dev.baton.support.OrderSyncProfile;
+import dev.baton.sync.app.SyncService;
+import dev.baton.sync.app.SyncStore;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A downstream that misbehaves the ways HTTP allows — a body dripped one chunk at a time, an endless answer —
+ * and orders at the size limits: a sync never waits past its budget, never buffers without bound, and is never
+ * called for an order whose outcome could not be recorded.
+ */
+@QuarkusTest
+@TestProfile(OrderSyncProfile.class)
+class HostileDownstreamTest {
+
+    static WireMockServer insurer;
+
+    @Inject
+    OrderStore orders;
+    @Inject
+    SyncService sync;
+    @Inject
+    SyncStore syncStore;
+
+    private final String order = "o-" + UUID.randomUUID();
+    private final String downstream = "ins-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String path = "/underwriting/" + downstream;
+
+    @BeforeAll
+    static void startInsurer() {
+        insurer = FakeInsurer.start();
+    }
+
+    @AfterAll
+    static void stopInsurer() {
+        insurer.stop();
+    }
+
+    @BeforeEach
+    void downstreamAndOrder() {
+        Reply put = Api.put("/v1/downstreams/" + downstream, OrderSyncTest.settings(insurer.baseUrl() + path, 1000));
+        assertThat(put.status()).as(put.toString()).isEqualTo(201);
+        orders.create(Order.start(order, null, null, Pins.NONE, new NodeData("{\"applicant\":\"Zhang San\"}"),
+                "fp-" + order, Instant.now()));
+    }
+
+    private Reply syncCall() {
+        return Api.post("/v1/orders/" + order + "/sync", "{\"downstream\":\"" + downstream + "\"}");
+    }
+
+    @Test
+    void anInsurerThatDripsItsBody_isCutAtTheTimeout_andTheOrderGoesToAsyncProcessing() {
+        // given an insurer that sends its headers at once and then its (successful) body over 6 s
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"code\":\"0000\",\"padding\":\"" + "x".repeat(600) + "\"}")
+                .withChunkedDribbleDelay(30, 6000)));
+        // when the order is synced with a 1000 ms timeout
+        Reply reply = syncCall();
+        // then the caller gets an answer: the exchange was cut, classified as a timeout, and retried later
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        assertThat(reply.json().path("status").asText()).isEqualTo("ASYNC_PENDING");
+        assertThat(reply.json().path("classification").path("kind").asText()).isEqualTo("TIMEOUT");
+        assertThat(syncStore.find(order).orElseThrow().payload()).as("the payload is kept for the retry").isNotNull();
+    }
+
+    @Test
+    void anEndlessAnswer_isReadUpToTheLimit_thenCutAndClassified() {
+        // given an insurer answering 200 with 3 MB that never forms its result code
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")));
+        // when
+        Reply reply = syncCall();
+        // then the answer is classified from its first 256 KiB and says so
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 202, 422);
+        assertThat(reply.json().path("classification").path("message").asText()).contains("cut at 262144 bytes");
+    }
+
+    @Test
+    void anOrderNearTheItemLimit_isSyncedAndRecorded() {
+        // given an order of ~300 KB (under the 350,000-byte order limit); before, order + payload exceeded 400 KB
+        String big = "big-" + UUID.randomUUID();
+        orders.create(Order.start(big, null, null, Pins.NONE, new NodeData("{\"scan\":\"" + "A".repeat(300_000)
+                + "\"}"), "fp-" + big, Instant.now()));
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"code\":\"0000\",\"data\":{\"proposalNo\":\"P-BIG\"}}")));
+        // when
+        Reply reply = Api.post("/v1/orders/" + big + "/sync", "{\"downstream\":\"" + downstream + "\"}");
+        // then the outcome was recorded, not just sent
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(syncStore.find(big).orElseThrow().reference()).isEqualTo("P-BIG");
+    }
+
+    @Test
+    void aPayloadThatCouldNotBeRecorded_isRefusedBeforeTheInsurerIsCalled() {
+        // given a payload over the recordable limit (the route caps caller payloads lower; this is the guard)
+        NodeData huge = new NodeData("{\"scan\":\"" + "A".repeat(SyncStore.MAX_PAYLOAD_BYTES) + "\"}");
+        // when / then
+        assertThatThrownBy(() -> sync.sync(order, downstream, Optional.of(huge)))
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("at most " + SyncStore.MAX_PAYLOAD_BYTES);
+        assertThat(insurer.findAll(postRequestedFor(urlEqualTo(path)))).isEmpty();
+        assertThat(syncStore.find(order)).isEmpty();
+    }
+
+    @Test
+    void aLoneSurrogateInAPayload_isA422NamingTheField_andNothingIsSent() {
+        // when
+        Reply reply = Api.post("/v1/orders/" + order + "/sync", "{\"downstream\":\"" + downstream
+                + "\",\"payload\":{\"name\":\"Li\\ud800\"}}");
+        // then
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("payload.name");
+        assertThat(insurer.findAll(postRequestedFor(urlEqualTo(path)))).isEmpty();
+        assertThat(syncStore.find(order)).isEmpty();
+    }
+
+    @Test
+    void loneSurrogatesInKeys_areA422_notTwoKeysSilentlyMadeEqual() {
+        // given two keys that would both become "?" if the surrogates were silently replaced
+        String body = "{\"downstream\":\"" + downstream + "\",\"payload\":{\"\\udc00\":1,\"\\ud800\":2}}";
+        // when
+        Reply reply = Api.post("/v1/orders/" + order + "/sync", body);
+        // then
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("payload");
+        assertThat(insurer.findAll(postRequestedFor(urlEqualTo(path)))).isEmpty();
+    }
+}
