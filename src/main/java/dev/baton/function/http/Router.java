@@ -62,8 +62,13 @@ public final class Router {
         } catch (StoreUnavailableException e) {
             LOG.warnf("store unavailable on %s %s (request %s): %s", request.method(), request.path(),
                     request.requestId(), e.getMessage());
-            return problems.of(new ApiException(503, "unavailable", "Service unavailable",
-                    "A backing store did not answer; nothing was changed. Try again shortly.", List.of()), request)
+            // a read changed nothing; a write that failed this way may still have been applied (e.g. a time-out
+            // after DynamoDB committed it), so the answer must not promise that nothing changed
+            String detail = request.method().equals("GET")
+                    ? "A backing store did not answer; nothing was changed. Try again shortly."
+                    : "A backing store did not answer; the change may or may not have been applied. Read the resource"
+                    + " to see, or repeat the same request shortly (a repeated request is never applied twice).";
+            return problems.of(new ApiException(503, "unavailable", "Service unavailable", detail, List.of()), request)
                     .withHeader("retry-after", "1");
         } catch (RuntimeException e) {
             // Only the type and route are logged: messages of lower layers never carry payloads, but the body might.
