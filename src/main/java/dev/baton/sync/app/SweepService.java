@@ -54,8 +54,8 @@ public class SweepService {
         int recovered = 0;
         for (SyncStore.Due due : store.due(state, dueBefore, BATCH)) {
             Optional<OrderSync> current = store.find(due.orderId());
-            if (current.isEmpty() || current.get().state() != state) {
-                continue; // moved on since the index was read
+            if (current.isEmpty() || !current.get().needsRecovery(state, dueBefore)) {
+                continue; // moved on since the index was read (e.g. a new lease or a fresh retry)
             }
             OrderSync next = state == SyncState.SYNCING ? current.get().leaseExpired(now) : current.get().resend(now);
             try {

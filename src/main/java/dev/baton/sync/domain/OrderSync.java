@@ -78,6 +78,16 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
         return state == SyncState.ASYNC_PENDING && attempt == next - 1;
     }
 
+    /**
+     * True when this is in {@code state} and its due time (the lease's end while {@code SYNCING}, the next attempt
+     * while {@code ASYNC_PENDING}) is not after {@code dueBefore}: the sweeper's precondition for
+     * {@link #leaseExpired} and {@link #resend}.
+     */
+    public boolean needsRecovery(SyncState inState, Instant dueBefore) {
+        Instant due = state == SyncState.SYNCING ? leaseUntil : nextAttemptAt;
+        return state == inState && due != null && !due.isAfter(dueBefore);
+    }
+
     /** The downstream accepted the attempt: final. The last failure of this sync stays as history. */
     public OrderSync succeeded(String downstreamReference, Instant now) {
         requireState(SyncState.SYNCING, "succeeded");
@@ -127,6 +137,7 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
     /** The retry message of an overdue {@code ASYNC_PENDING} order was lost: it is due again now. */
     public OrderSync resend(Instant now) {
         requireState(SyncState.ASYNC_PENDING, "resend");
+        require(!nextAttemptAt.isAfter(now), "the next attempt is due at " + nextAttemptAt);
         return moved(SyncState.ASYNC_PENDING, attempt, now, null, lostLeases, lastFailure, null, null, now);
     }
 

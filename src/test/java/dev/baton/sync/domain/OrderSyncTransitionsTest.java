@@ -148,6 +148,15 @@ class OrderSyncTransitionsTest {
     }
 
     @Test
+    void theSweeperRecoversOnlyWhatIsStillDue() {
+        assertThat(syncing().needsRecovery(SyncState.SYNCING, T0.plusSeconds(60))).isTrue();
+        assertThat(syncing().needsRecovery(SyncState.SYNCING, T0.plusSeconds(59))).as("lease runs").isFalse();
+        assertThat(pending().needsRecovery(SyncState.ASYNC_PENDING, T0.plusSeconds(2))).isTrue();
+        assertThat(pending().needsRecovery(SyncState.ASYNC_PENDING, T0.plusSeconds(1))).as("not due yet").isFalse();
+        assertThat(pending().needsRecovery(SyncState.SYNCING, T0.plusSeconds(60))).as("other state").isFalse();
+    }
+
+    @Test
     void aLeaseStillRunning_cannotBeTakenBack() {
         assertThatThrownBy(() -> syncing().leaseExpired(T0.plusSeconds(59))).isInstanceOf(IllegalStateException.class);
     }
