@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import dev.baton.order.domain.Order;
 import dev.baton.order.domain.SyncState;
 import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.infra.CrashPoints;
 import dev.baton.sync.domain.Downstream;
 
 /**
@@ -84,6 +85,7 @@ public class RetryWorker {
                     message.orderId(), claim.order().syncState(), claim.order().sync().attempt());
             return Handled.STALE;
         }
+        CrashPoints.reach("retry.after-claim");
         Order claimed = claim.order();
         Downstream downstream = downstreams.latest(claimed.sync().downstream()).orElse(null);
         if (downstream == null) {

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import dev.baton.order.domain.SyncState;
 import dev.baton.shared.app.StoreUnavailableException;
+import dev.baton.shared.infra.CrashPoints;
 
 /**
  * Recovers orders a lost message or a crashed worker would strand: {@code ASYNC_PENDING} orders overdue by
@@ -57,6 +58,7 @@ public class SweepService {
             if (!store.requeue(due.orderId(), state, due.attempt(), due.dueAt(), due.attempt(), now, now, false)) {
                 continue; // another sweeper or a worker got there first
             }
+            CrashPoints.reach("sweep.after-requeue");
             try {
                 queue.schedule(due.orderId(), due.attempt() + 1, now, now);
                 recovered++;

@@ -22,6 +22,7 @@ import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Mask;
+import dev.baton.shared.infra.CrashPoints;
 import dev.baton.sync.domain.Classification;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.FailureClassifier;
@@ -75,18 +76,25 @@ public class SyncService {
         if (!claim.won()) {
             return ProcessingResult.of(claim.order());
         }
+        CrashPoints.reach("sync.after-claim");
         Order order = claim.order();
         NodeData body = payload.orElseGet(() -> CollectedData.of(order));
-        return attempt(withPayload(order, body), downstream);
+        return attempt(withPayload(order, body), downstream, "sync");
     }
 
     /**
      * Runs the attempt {@code claimed} holds the lease for (its sync status is {@code SYNCING} with the
-     * payload recorded) and records the outcome. Used by sync calls and by the retry worker.
+     * payload recorded) and records the outcome. Used by the retry worker.
      */
     public ProcessingResult attempt(Order claimed, Downstream downstream) {
+        return attempt(claimed, downstream, "retry");
+    }
+
+    /** {@link #attempt(Order, Downstream)} for {@code caller} (sync or retry), which names its crash point. */
+    private ProcessingResult attempt(Order claimed, Downstream downstream, String caller) {
         SyncStatus s = claimed.sync();
         Connector.Outcome outcome = connector.submit(downstream, s.idempotencyKey(), s.payload());
+        CrashPoints.reach(caller + ".after-answer");
         Instant now = clock.instant();
         SyncStatus next;
         if (outcome.succeeded()) {
