@@ -6,8 +6,16 @@ import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpExchange;
 
-/** How the stand-in insurer writes its answers: at once, or dripping one byte at a time. */
+/** The stand-in insurer's canned answers, and how it writes them: at once, or dripping one byte at a time. */
 final class InsurerAnswers {
+
+    /** A busy system, answered with HTTP 200 as many insurers do. */
+    static final String BUSY = "{\"code\":\"9999\",\"msg\":\"系统繁忙，请稍后重试\"}";
+    /** An upstream proxy's error page. */
+    static final String GATEWAY_PAGE = "<html><head><title>503 Service Temporarily Unavailable</title></head>"
+            + "<body>openresty</body></html>";
+    static final String INVALID = "{\"code\":\"E001\",\"msg\":\"证件号码格式错误\"}";
+    static final String REJECTED = "{\"code\":\"1001\",\"msg\":\"核保不通过：不符合投保条件\"}";
 
     private InsurerAnswers() {
     }

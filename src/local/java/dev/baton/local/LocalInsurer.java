@@ -91,11 +91,10 @@ public final class LocalInsurer implements AutoCloseable {
             String current = mode;
             long delay = millis;
             switch (current) {
-                case "busy" -> InsurerAnswers.write(exchange, 200, "{\"code\":\"9999\",\"msg\":\"系统繁忙，请稍后重试\"}", 0);
-                case "down" -> InsurerAnswers.write(exchange, 503, "<html><head><title>503 Service Temporarily Unavailable</title>"
-                        + "</head><body>openresty</body></html>", 0);
-                case "invalid" -> InsurerAnswers.write(exchange, 400, "{\"code\":\"E001\",\"msg\":\"证件号码格式错误\"}", 0);
-                case "reject" -> InsurerAnswers.write(exchange, 200, "{\"code\":\"1001\",\"msg\":\"核保不通过：不符合投保条件\"}", 0);
+                case "busy" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.BUSY, 0);
+                case "down" -> InsurerAnswers.write(exchange, 503, InsurerAnswers.GATEWAY_PAGE, 0);
+                case "invalid" -> InsurerAnswers.write(exchange, 400, InsurerAnswers.INVALID, 0);
+                case "reject" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.REJECTED, 0);
                 case "hold" -> {
                     awaitRelease();
                     InsurerAnswers.write(exchange, 200, accepted(key, body), 0);
