@@ -46,13 +46,14 @@ public final class LocalBaton implements AutoCloseable {
         int port = Integer.parseInt(env("BATON_PORT", "8080"));
         Path dataDir = Path.of(env("BATON_DATA_DIR", ".baton"));
         Settings settings = new Settings(port, Integer.parseInt(env("BATON_INSURER_PORT", "8081")),
-                dataDir.resolve("dynamodb"), unpack(Path.of(env("BATON_FUNCTION_ZIP", "target/function.zip"))),
+                dataDir.resolve("dynamodb"), unpack(Path.of(env("BATON_FUNCTION_ZIP", "target/function.zip")),
+                        Path.of(env("BATON_FUNCTION_DIR", "target/local-function"))),
                 Long.parseLong(env("BATON_SWEEP_SECONDS", "60")), verifier(),
                 Boolean.parseBoolean(env("BATON_JSON_LOGS", "false")));
         LocalBaton baton = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(baton::close, "baton-local-stop"));
         System.out.println("Local stand-in insurer on " + baton.insurerUri()
-                + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject)");
+                + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject, slow, drip, hold)");
         System.out.println(settings.jwt().isPresent()
                 ? "Auth: jwt — tokens verified against " + System.getenv("BATON_JWKS_FILE") + " (issuer "
                         + System.getenv("BATON_JWT_ISSUER") + ")"
@@ -64,10 +65,15 @@ public final class LocalBaton implements AutoCloseable {
 
     /** Unpacks {@code zip} (the build's function.zip) for {@link Settings#functionDir}. */
     public static Path unpack(Path zip) throws java.io.IOException {
+        return unpack(zip, Path.of("target/local-function"));
+    }
+
+    /** Unpacks {@code zip} into {@code dir}: a stack started beside another one must not replace its jars. */
+    public static Path unpack(Path zip, Path dir) throws java.io.IOException {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("No " + zip + ": run ./mvnw package -DskipTests first.");
         }
-        return FunctionZip.unpack(zip, Path.of("target/local-function"));
+        return FunctionZip.unpack(zip, dir);
     }
 
     /** Starts the whole stack; it serves when this returns. Close it to stop everything. */
@@ -183,6 +189,13 @@ public final class LocalBaton implements AutoCloseable {
     }
 
     /**
+     * Variables the stack passes on from its own environment to every function when set: the crash-point
+     * suite's fault hook and the sync timing it shortens. Never set by template.yaml.
+     */
+    static final List<String> PASSED_THROUGH = List.of("BATON_CRASH_AT", "BATON_SYNC_LEASE_MARGIN",
+            "BATON_SYNC_SWEEP_GRACE");
+
+    /**
      * The environment Lambda would give {@code function}: the template's variables with tables and queues
      * resolved as CloudFormation does, plus the runtime's own, pointed at the embedded backends and
      * {@code emulator}. Also used by the start-up benchmark, so both start functions the same way.
@@ -211,6 +224,8 @@ public final class LocalBaton implements AutoCloseable {
         resolved.put("AWS_SECRET_ACCESS_KEY", EmbeddedBackends.SECRET_KEY);
         resolved.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", backends.dynamoEndpoint().toString());
         resolved.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", backends.sqsEndpoint().toString());
+        PASSED_THROUGH.forEach(name -> Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank())
+                .ifPresent(v -> resolved.put(name, v)));
         return resolved;
     }
 

@@ -1,0 +1,52 @@
+package dev.baton.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/** The stand-in insurer's canned answers, and how it writes them: at once, or dripping one byte at a time. */
+final class InsurerAnswers {
+
+    /** A busy system, answered with HTTP 200 as many insurers do. */
+    static final String BUSY = "{\"code\":\"9999\",\"msg\":\"系统繁忙，请稍后重试\"}";
+    /** An upstream proxy's error page. */
+    static final String GATEWAY_PAGE = "<html><head><title>503 Service Temporarily Unavailable</title></head>"
+            + "<body>openresty</body></html>";
+    static final String INVALID = "{\"code\":\"E001\",\"msg\":\"证件号码格式错误\"}";
+    static final String REJECTED = "{\"code\":\"1001\",\"msg\":\"核保不通过：不符合投保条件\"}";
+
+    private InsurerAnswers() {
+    }
+
+    /**
+     * Writes {@code body} with {@code status}; with {@code dripMillis} > 0 the headers (with the full length) at
+     * once and the body one byte every {@code dripMillis}, as a stalled upstream proxy does.
+     */
+    static void write(HttpExchange exchange, int status, String body, long dripMillis) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("content-type", body.startsWith("<") ? "text/html" : "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (dripMillis <= 0) {
+                out.write(bytes);
+                return;
+            }
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                pause(dripMillis);
+            }
+        }
+    }
+
+    /** Waits {@code millis}, the insurer's own processing time (not a test's wait for a condition). */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

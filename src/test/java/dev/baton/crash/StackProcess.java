@@ -1,0 +1,131 @@
+package dev.baton.crash;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.baton.local.EmbeddedBackends;
+import dev.baton.shared.infra.CrashPoints;
+
+/**
+ * The local stack ({@code dev.baton.local.LocalBaton}, as {@code infra/local/run.sh} starts it, from
+ * {@code target/function.zip}) as a child process that can be killed like a crashed host: SIGKILL of the stack
+ * and of every function process under it, then started again on the same data directory and ports.
+ * Each start logs to its own file under {@code target/crash-logs/}.
+ */
+final class StackProcess implements AutoCloseable {
+
+    static final Duration START_LIMIT = Duration.ofSeconds(Long.getLong("baton.crash.start-seconds", 180));
+
+    private final String name;
+    private final Path dataDir;
+    private final int port = EmbeddedBackends.freePort();
+    private final int insurerPort = EmbeddedBackends.freePort();
+    private Process process;
+    private Path log;
+    private int starts;
+
+    StackProcess(String name) throws IOException {
+        this.name = name;
+        this.dataDir = Files.createTempDirectory("baton-crash-" + name);
+    }
+
+    /** The HTTP API; the same across restarts. */
+    URI baseUri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** Starts the stack, its functions armed at {@code crashAt} (null: none), and waits until it serves. */
+    StackProcess start(String crashAt) throws Exception {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the stack " + name + " is already running");
+        }
+        starts++;
+        log = Path.of("target", "crash-logs", name + "-" + starts + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment(crashAt));
+        process = builder.start();
+        awaitOutput("Baton local ready on", START_LIMIT);
+        return this;
+    }
+
+    /** SIGKILL of the stack and all its descendants at once, as a host dies: no shutdown hook runs. */
+    StackProcess kill() throws Exception {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        }
+        return this;
+    }
+
+    /** Kills the stack and starts it again on the same data, armed at {@code crashAt} (null: none). */
+    StackProcess restart(String crashAt) throws Exception {
+        return kill().start(crashAt);
+    }
+
+    /** Waits (bounded) until this start's output has a line containing {@code text}. */
+    void awaitOutput(String text, Duration limit) throws Exception {
+        Poll.until(name + " printing '" + text + "' (see " + log + ")", limit, () -> {
+            if (!process.isAlive() && !output().contains(text)) {
+                throw new IllegalStateException("stack " + name + " exited " + process.exitValue() + "; see " + log);
+            }
+            return output().contains(text);
+        });
+    }
+
+    /** Waits until a function of this start halted at {@code point}. */
+    void awaitCrash(String point, Duration limit) throws Exception {
+        awaitOutput(CrashPoints.MARKER + point, limit);
+    }
+
+    private String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private List<String> command() throws IOException {
+        String classpath = "target/test-classes" + java.io.File.pathSeparator
+                + Files.readString(Path.of("target/local-runtime.classpath")).strip();
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-Dsun.net.httpserver.nodelay=true", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", classpath, "dev.baton.local.LocalBaton");
+    }
+
+    private Map<String, String> environment(String crashAt) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BATON_PORT", Integer.toString(port));
+        env.put("BATON_INSURER_PORT", Integer.toString(insurerPort));
+        env.put("BATON_DATA_DIR", dataDir.toString());
+        env.put("BATON_FUNCTION_ZIP", "target/function.zip");
+        env.put("BATON_FUNCTION_DIR", dataDir.resolve("function").toString());
+        env.put("BATON_AUTH", "off");
+        env.put("BATON_SWEEP_SECONDS", "1");
+        env.put("BATON_SYNC_LEASE_MARGIN", "2s");
+        env.put("BATON_SYNC_SWEEP_GRACE", "2s");
+        env.put(CrashPoints.VARIABLE, crashAt == null ? "" : crashAt);
+        return env;
+    }
+
+    /** Stops the stack (SIGKILL: nothing of it must outlive the test) and keeps its logs. */
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            kill();
+        }
+    }
+}
