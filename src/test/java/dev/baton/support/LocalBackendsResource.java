@@ -35,7 +35,7 @@ public class LocalBackendsResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         EmbeddedBackends b = backends();
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] {"dynamodb", "sqs"}) {
+        for (String service : new String[] {"dynamodb", "sqs", "ssm"}) {
             config.put("quarkus." + service + ".aws.region", EmbeddedBackends.REGION);
             config.put("quarkus." + service + ".aws.credentials.type", "static");
             config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id",

@@ -9,8 +9,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class OrderSyncProfile implements QuarkusTestProfile {
 
     /**
-     * Port of the stand-in for the AWS Parameters and Secrets Lambda Extension. Kept in a system property:
-     * the profile and the test class are loaded by different class loaders, so a static field would differ.
+     * Port of the stand-in for Parameter Store (the SSM API). Kept in a system property: the profile and the
+     * test class are loaded by different class loaders, so a static field would differ.
      */
     public static synchronized int parametersPort() {
         String port = System.getProperty("parameters-extension-test-port");
@@ -24,9 +24,8 @@ public class OrderSyncProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.funqy.export", "order-sync",
-                // the Parameters and Secrets extension is played by a WireMock server on this port
-                "baton.secrets.parameters-endpoint", "http://127.0.0.1:" + parametersPort(),
-                "AWS_SESSION_TOKEN", "test-session-token",
+                // Parameter Store is played by a WireMock server on this port (the SDK's JSON protocol)
+                "quarkus.ssm.endpoint-override", "http://127.0.0.1:" + parametersPort(),
                 // secret header values come from the environment, which config reads; tests set it here
                 "BATON_TEST_INSURER_TOKEN", "Bearer test-token");
     }

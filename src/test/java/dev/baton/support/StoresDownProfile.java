@@ -5,7 +5,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The order-sync function with DynamoDB and SQS unreachable (endpoints on a closed loopback port): what a
+ * The order-sync function with DynamoDB, SQS and Parameter Store unreachable (endpoints on a closed loopback port): what a
  * caller sees when AWS has an outage.
  */
 public class StoresDownProfile implements QuarkusTestProfile {
@@ -24,6 +24,11 @@ public class StoresDownProfile implements QuarkusTestProfile {
                 Map.entry("quarkus.sqs.aws.credentials.type", "static"),
                 Map.entry("quarkus.sqs.aws.credentials.static-provider.access-key-id", "local"),
                 Map.entry("quarkus.sqs.aws.credentials.static-provider.secret-access-key", "local"),
+                Map.entry("quarkus.ssm.endpoint-override", dead),
+                Map.entry("quarkus.ssm.aws.region", "us-east-1"),
+                Map.entry("quarkus.ssm.aws.credentials.type", "static"),
+                Map.entry("quarkus.ssm.aws.credentials.static-provider.access-key-id", "local"),
+                Map.entry("quarkus.ssm.aws.credentials.static-provider.secret-access-key", "local"),
                 Map.entry("baton.tables.definitions", "baton-definitions"),
                 Map.entry("baton.tables.orders", "baton-orders"));
     }

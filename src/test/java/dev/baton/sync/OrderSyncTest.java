@@ -133,30 +133,56 @@ class OrderSyncTest {
 
     @Test
     void aSecretFromParameterStore_isSentAsAHeader_butNeverStoredOrReturned() {
-        // given the Parameters and Secrets extension (a real HTTP server here) serving a SecureString
-        WireMockServer extension = new WireMockServer(options().port(OrderSyncProfile.parametersPort())
-                .bindAddress("127.0.0.1"));
-        extension.start();
+        // given Parameter Store (a real HTTP server speaking the SSM API here) serving a SecureString
+        String name = "/baton/" + downstream + "/token";
+        WireMockServer parameterStore = parameterStore("{\"Parameters\":[{\"Name\":\"" + name + "\","
+                + "\"Type\":\"SecureString\",\"Value\":\"Bearer from-parameter-store\"}],\"InvalidParameters\":[]}");
         try {
-            extension.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/systemsmanager/parameters/get"))
-                    .withQueryParam("name", equalTo("/baton/" + downstream + "/token"))
-                    .withHeader("X-Aws-Parameters-Secrets-Token", equalTo("test-session-token"))
-                    .willReturn(aResponse().withStatus(200).withBody("{\"Parameter\":{\"Name\":\"/baton/x\","
-                            + "\"Type\":\"SecureString\",\"Value\":\"Bearer from-parameter-store\"}}")));
             Reply put = Api.put("/v1/downstreams/" + downstream, settings(insurer.baseUrl() + path, 2000)
-                    .replace("{\"env\":\"BATON_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"/baton/" + downstream
-                            + "/token\"}"));
+                    .replace("{\"env\":\"BATON_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"" + name + "\"}"));
             insurerAnswers(200, "{\"code\":\"0000\"}");
             // when
             Reply reply = sync();
             // then
             assertThat(reply.json().path("status").asText()).isEqualTo("SYNCED");
             assertThat(calls().get(0).getHeader("Authorization")).isEqualTo("Bearer from-parameter-store");
-            assertThat(put.body()).contains("/baton/" + downstream + "/token").doesNotContain("from-parameter-store");
+            assertThat(put.body()).contains(name).doesNotContain("from-parameter-store");
         } finally {
-            extension.stop();
+            parameterStore.stop();
         }
+    }
+
+    @Test
+    void aSecretThatCannotBeResolved_failsTheAttempt_andTheDownstreamIsNeverCalledWithoutIt() {
+        // given a secret header naming a parameter Parameter Store does not have
+        String name = "/baton/" + downstream + "/missing";
+        WireMockServer parameterStore = parameterStore("{\"Parameters\":[],\"InvalidParameters\":[\"" + name + "\"]}");
+        try {
+            Api.put("/v1/downstreams/" + downstream, settings(insurer.baseUrl() + path, 2000)
+                    .replace("{\"env\":\"BATON_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"" + name + "\"}"));
+            insurerAnswers(200, "{\"code\":\"0000\"}");
+            // when
+            Reply reply = sync();
+            // then the attempt failed as a connection failure naming the header, and no call went out
+            assertThat(reply.json().path("status").asText()).isNotEqualTo("SYNCED");
+            assertThat(reply.json().path("classification").path("kind").asText()).isEqualTo("CONNECTION");
+            assertThat(reply.body()).contains("secret for header Authorization is unavailable");
+            assertThat(calls()).isEmpty();
+        } finally {
+            parameterStore.stop();
+        }
+    }
+
+    /** A WireMock server answering the SSM API's GetParameters on the port the profile points the SDK at. */
+    private static WireMockServer parameterStore(String answer) {
+        WireMockServer server = new WireMockServer(options().port(OrderSyncProfile.parametersPort())
+                .bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.GetParameters"))
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/x-amz-json-1.1")
+                        .withBody(answer)));
+        return server;
     }
 
     @Test

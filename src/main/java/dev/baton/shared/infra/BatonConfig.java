@@ -19,9 +19,6 @@ public interface BatonConfig {
     /** Limits of the HTTP API. */
     Http http();
 
-    /** Where secret header values come from. */
-    Secrets secrets();
-
     /** Authentication and authorization. */
     Auth auth();
 
@@ -85,16 +82,6 @@ public interface BatonConfig {
         /** The retry queue that triggers the next attempt of orders in async processing. */
         @WithDefault("http://localhost:9324/000000000000/baton-retry")
         String retry();
-    }
-
-    /** Where secret header values come from. */
-    interface Secrets {
-        /**
-         * The AWS Parameters and Secrets Lambda Extension, which serves Parameter Store values to the
-         * function over loopback HTTP (authenticated with the function's session token) and caches them.
-         */
-        @WithDefault("http://localhost:2773")
-        String parametersEndpoint();
     }
 
     /** Limits of the HTTP API; every limit is documented in the README. */

@@ -18,12 +18,13 @@ import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.infra.CrashPoints;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.OrderSync;
+import dev.baton.sync.domain.TimeBudget;
 
 /**
  * Runs the synchronous processing of an order against a downstream (docs/semantics.md, "Sync semantics").
  * A sync call reads the order and its sync state, records the claim with everything the attempt needs
- * (write-ahead: payload, downstream, idempotency key), calls the downstream within {@link
- * SyncTimings#SYNC_CALL_BUDGET}, and records the outcome: two reads, two conditional writes, one call.
+ * (write-ahead: payload, downstream, idempotency key), calls the downstream before {@link
+ * TimeBudget#SYNCHRONOUS_DEADLINE}, and records the outcome: two reads, two conditional writes, one call.
  */
 @ApplicationScoped
 public class SyncService {
@@ -68,7 +69,7 @@ public class SyncService {
             throw new TooLargeException("The sync payload of order " + orderId + " is " + body.bytes()
                     + " bytes; at most " + SyncStore.MAX_PAYLOAD_BYTES + " can be recorded. Nothing was sent.");
         }
-        Instant deadline = start.plus(SyncTimings.SYNC_CALL_BUDGET);
+        Instant deadline = start.plus(TimeBudget.SYNCHRONOUS_DEADLINE);
         Instant now = clock.instant();
         OrderSync claimed = current.start(UUID.randomUUID().toString(), downstreamName, order.businessType(), body,
                 deadline.plus(timings.leaseMargin()), now);

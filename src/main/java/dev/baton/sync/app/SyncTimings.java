@@ -10,13 +10,6 @@ import java.time.Duration;
  */
 public record SyncTimings(Duration leaseMargin, Duration sweepGrace) {
 
-    /**
-     * A sync call answers within this time of its start, whatever the downstream does: API Gateway drops a caller
-     * after 30 s, and the reads, the claim and the outcome write need the rest. A downstream call that cannot end
-     * in time is cut there and counts as a timeout (so the order goes to async processing, not to a dropped caller).
-     */
-    public static final Duration SYNC_CALL_BUDGET = Duration.ofSeconds(25);
-
     public SyncTimings {
         if (leaseMargin.isNegative() || leaseMargin.isZero() || sweepGrace.isNegative()) {
             throw new IllegalArgumentException("leaseMargin must be positive and sweepGrace not negative");

@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +18,7 @@ import dev.baton.sync.app.Connector;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.Failure;
 import dev.baton.sync.domain.FailureKind;
+import dev.baton.sync.domain.TimeBudget;
 
 /**
  * {@link Connector} over the JDK's {@code java.net.http} client: no extra dependency, HTTP/1.1 and 2.
@@ -29,8 +28,8 @@ import dev.baton.sync.domain.FailureKind;
 @ApplicationScoped
 public class HttpConnector implements Connector {
 
-    /** Connecting takes at most this long (within the downstream's own timeout). */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** Connecting takes at most this long (the time budget counts it apart from the call's timeout). */
+    static final Duration CONNECT_TIMEOUT = TimeBudget.CONNECT;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -62,14 +61,12 @@ public class HttpConnector implements Connector {
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(payload.json()));
         downstream.headers().forEach(request::header);
-        for (Map.Entry<String, Downstream.SecretRef> secret : downstream.secretHeaders().entrySet()) {
-            Optional<String> value = secrets.resolve(secret.getValue());
-            if (value.isEmpty()) {
-                return new Outcome(new Failure(FailureKind.CONNECTION, null, null, "secret for header "
-                        + secret.getKey() + " is unavailable", null), null, elapsed(start));
-            }
-            request.header(secret.getKey(), value.get());
+        // never call without a secret header: a missing secret fails the attempt, classified like a connection
+        SecretResolver.Resolution secret = secrets.resolve(downstream.secretHeaders());
+        if (!secret.complete()) {
+            return failure(FailureKind.CONNECTION, secret.unavailable(), start);
         }
+        secret.values().forEach(request::header);
         long left = end - System.nanoTime();
         if (left <= 0) {
             return failure(FailureKind.TIMEOUT, "no time left after resolving the secret headers", start);

@@ -1,89 +1,133 @@
 package dev.baton.sync.infra;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
-import dev.baton.shared.infra.BatonConfig;
-import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.domain.Downstream.SecretRef;
+import dev.baton.sync.domain.TimeBudget;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
- * Resolves secret header values at call time: environment variables through the application's config
- * (which reads the environment); Parameter Store SecureStrings through the AWS Parameters and Secrets
- * Lambda Extension on loopback (no SSM SDK in function.zip — its jar alone would add 6 MB), cached for
- * {@value #CACHE_SECONDS} s in the warm function. Values are never stored, returned or logged.
- * See https://docs.aws.amazon.com/systems-manager/latest/userguide/ps-integration-lambda-extensions.html
+ * Resolves a downstream's secret headers at call time: environment variables through the application's
+ * config (which reads the environment); Parameter Store SecureStrings with one {@code GetParameters} call for
+ * all of a call's uncached names (at most 10, the downstream limit and the API's), bounded by
+ * {@link TimeBudget#SECRET_LOOKUP} and cached for {@value #CACHE_SECONDS} s in the warm function.
+ *
+ * <p>The SDK, not the AWS Parameters and Secrets Lambda Extension: the extension authenticates callers with
+ * {@code AWS_SESSION_TOKEN}, which a SnapStart function does not have (its runtime gets container
+ * credentials instead, which the SDK's default chain reads). A header whose value cannot be had makes the
+ * whole resolution unavailable, with the reason: the caller fails the attempt instead of calling without it.
+ * Values are never logged and never part of {@link Resolution#toString()}.
  */
 @ApplicationScoped
 public class SecretResolver {
 
     static final long CACHE_SECONDS = 300;
-    static final String TOKEN_HEADER = "X-Aws-Parameters-Secrets-Token";
+    private static final Logger LOG = Logger.getLogger(SecretResolver.class);
 
     private final Config config;
-    private final String endpoint;
+    private final SsmClient ssm;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Duration lookupBound;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(String value, Instant until) {
     }
 
-    SecretResolver(Config config, BatonConfig baton, Clock clock) {
-        this.config = config;
-        this.endpoint = baton.secrets().parametersEndpoint();
-        this.clock = clock;
-    }
+    /** Every header's value, or why one of them cannot be had (then {@code values} is empty). */
+    public record Resolution(Map<String, String> values, String unavailable) {
 
-    /** The secret's value, or empty when it cannot be had. */
-    public Optional<String> resolve(SecretRef ref) {
-        return switch (ref.source()) {
-            case ENV -> config.getOptionalValue(ref.name(), String.class);
-            case PARAMETER -> parameter(ref.name());
-        };
-    }
-
-    private Optional<String> parameter(String name) {
-        Instant now = clock.instant();
-        Cached hit = cache.get(name);
-        if (hit != null && hit.until().isAfter(now)) {
-            return Optional.of(hit.value());
+        /** True when every header has its value. */
+        public boolean complete() {
+            return unavailable == null;
         }
-        String token = config.getOptionalValue("AWS_SESSION_TOKEN", String.class).orElse("");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/systemsmanager/parameters/get?name="
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&withDecryption=true"))
-                .timeout(Duration.ofSeconds(3)).header(TOKEN_HEADER, token).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Optional.empty();
-            }
-            String value = CanonicalJson.parse(response.body()).path("Parameter").path("Value").asText(null);
+
+        @Override
+        public String toString() {
+            return complete() ? "Resolution[" + values.keySet() + "]" : "Resolution[unavailable: " + unavailable + "]";
+        }
+    }
+
+    @Inject
+    SecretResolver(Config config, SsmClient ssm, Clock clock) {
+        this(config, ssm, clock, TimeBudget.SECRET_LOOKUP);
+    }
+
+    SecretResolver(Config config, SsmClient ssm, Clock clock, Duration lookupBound) {
+        this.config = config;
+        this.ssm = ssm;
+        this.clock = clock;
+        this.lookupBound = lookupBound;
+    }
+
+    /** The values of {@code secretHeaders} (header name → reference), or the first that is unavailable. */
+    public Resolution resolve(Map<String, SecretRef> secretHeaders) {
+        Instant now = clock.instant();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String failure = fetchUncached(secretHeaders, now, parameters);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, SecretRef> header : secretHeaders.entrySet()) {
+            SecretRef ref = header.getValue();
+            String value = switch (ref.source()) {
+                case ENV -> config.getOptionalValue(ref.name(), String.class).orElse(null);
+                case PARAMETER -> parameters.get(ref.name());
+            };
             if (value == null) {
-                return Optional.empty();
+                String why = ref.source() == SecretRef.Source.ENV ? "environment variable " + ref.name() + " is not set"
+                        : failure != null ? failure : "parameter " + ref.name() + " does not exist";
+                LOG.warnf("secret for header %s is unavailable: %s", header.getKey(), why);
+                return new Resolution(Map.of(), "secret for header " + header.getKey() + " is unavailable: " + why);
             }
-            cache.put(name, new Cached(value, now.plusSeconds(CACHE_SECONDS)));
-            return Optional.of(value);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+            values.put(header.getKey(), value);
+        }
+        return new Resolution(Map.copyOf(values), null);
+    }
+
+    /** Fills {@code into} with every wanted parameter (cache first); answers why a fetch failed, or null. */
+    private String fetchUncached(Map<String, SecretRef> secretHeaders, Instant now, Map<String, String> into) {
+        Set<String> missing = new TreeSet<>();
+        secretHeaders.values().stream().filter(ref -> ref.source() == SecretRef.Source.PARAMETER)
+                .map(SecretRef::name).forEach(name -> {
+                    Cached hit = cache.get(name);
+                    if (hit != null && hit.until().isAfter(now)) {
+                        into.put(name, hit.value());
+                    } else {
+                        missing.add(name);
+                    }
+                });
+        if (missing.isEmpty()) {
+            return null;
+        }
+        try {
+            GetParametersResponse response = ssm.getParameters(request -> request.names(missing).withDecryption(true)
+                    .overrideConfiguration(call -> call.apiCallTimeout(lookupBound)));
+            for (Parameter parameter : response.parameters()) {
+                cache.put(parameter.name(), new Cached(parameter.value(), now.plusSeconds(CACHE_SECONDS)));
+                into.put(parameter.name(), parameter.value());
+            }
+            return null;
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            return "Parameter Store answered " + (code == null ? "an error" : code) + " (HTTP " + e.statusCode() + ")";
+        } catch (SdkException e) {
+            // ApiCallTimeoutException after the lookup bound, or no credentials, or no connection
+            return "Parameter Store call failed: " + e.getClass().getSimpleName();
         }
     }
 }
