@@ -25,6 +25,20 @@ public interface BatonConfig {
     /** Authentication and authorization. */
     Auth auth();
 
+    /** Which downstream endpoints may be called. */
+    DownstreamEndpoints downstream();
+
+    /** Which downstream endpoints may be called (README "Security and privacy"). */
+    interface DownstreamEndpoints {
+        /**
+         * Allows {@code http}, any port and loopback addresses for downstream endpoints: set by the local stack
+         * and the tests that use a stand-in insurer on loopback (env {@code BATON_DOWNSTREAM_ALLOW_INSECURE_LOCAL});
+         * never in AWS. Link-local and private addresses stay refused either way.
+         */
+        @WithDefault("false")
+        boolean allowInsecureLocal();
+    }
+
     /** Log output. */
     Log log();
 
@@ -78,6 +92,13 @@ public interface BatonConfig {
          */
         @WithDefault("http://localhost:2773")
         String parametersEndpoint();
+
+        /**
+         * Secret header values may only come from Parameter Store names under this path (and from environment
+         * variables named {@code BATON_SECRET_*}); env {@code BATON_SECRETS_PARAMETER_PREFIX}.
+         */
+        @WithDefault("/baton/")
+        String parameterPrefix();
     }
 
     /** Limits of the HTTP API; every limit is documented in the README. */

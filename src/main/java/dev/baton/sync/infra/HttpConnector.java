@@ -32,6 +32,8 @@ public class HttpConnector implements Connector {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final SecretResolver secrets;
+    @jakarta.inject.Inject
+    EndpointGuard guard;
 
     HttpConnector(SecretResolver secrets) {
         this.secrets = secrets;
@@ -41,7 +43,7 @@ public class HttpConnector implements Connector {
     public Outcome submit(Downstream downstream, String idempotencyKey, NodeData payload) {
         long start = System.nanoTime();
         try {
-            return call(downstream, idempotencyKey, payload, start);
+            return guard.refusal(downstream, start).orElseGet(() -> call(downstream, idempotencyKey, payload, start));
         } catch (IllegalArgumentException | IllegalStateException unusable) {
             // settings the HTTP client refuses (a header it restricts): never a 5xx that strands the order
             // in SYNCING — classified like any other failure, so the order retries or ends DEAD for a human

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.Config;
 import dev.baton.shared.infra.BatonConfig;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.domain.Downstream.SecretRef;
+import dev.baton.sync.domain.SecretRefPolicy;
 
 /**
  * Resolves secret header values at call time: environment variables through the application's config
@@ -38,6 +39,7 @@ public class SecretResolver {
     private final Config config;
     private final String endpoint;
     private final Clock clock;
+    private final SecretRefPolicy policy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -48,10 +50,14 @@ public class SecretResolver {
         this.config = config;
         this.endpoint = baton.secrets().parametersEndpoint();
         this.clock = clock;
+        this.policy = new SecretRefPolicy(baton.secrets().parameterPrefix());
     }
 
-    /** The secret's value, or empty when it cannot be had. */
+    /** The secret's value, or empty when it cannot be had or lies outside the secret namespace. */
     public Optional<String> resolve(SecretRef ref) {
+        if (policy.violation(ref).isPresent()) {
+            return Optional.empty(); // settings stored before the namespace rule: never read AWS_* or other vars
+        }
         return switch (ref.source()) {
             case ENV -> config.getOptionalValue(ref.name(), String.class);
             case PARAMETER -> parameter(ref.name());
