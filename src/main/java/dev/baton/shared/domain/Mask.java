@@ -15,33 +15,36 @@ import java.util.regex.Pattern;
  */
 public final class Mask {
 
-    /** One optional separator between two digits: space, dash or dot (after folding). */
+    /** One optional separator between two groups of digits: space, dash or dot (after folding). */
     private static final String SEP = "[ .-]?";
-    private static final String D = SEP + "\\d";
 
     /**
-     * Resident ID numbers by structure (region, birth date 18xx to 20xx, sequence, check digit or X), separators
-     * allowed between any two characters; the structure keeps compact timestamps and order numbers unmasked.
+     * Resident ID numbers by structure (region, birth year 18xx to 20xx, month, day, sequence, check digit or X),
+     * grouped 6-8-4 or 6-4-4-4 or not at all; the structure keeps compact timestamps and order numbers unmasked.
      */
-    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9]" + D.repeat(5)
-            + SEP + "(?:18|19|20)" + D.repeat(2) + SEP + "[01]" + D + SEP + "[0-3]" + D + D.repeat(3)
-            + SEP + "[0-9Xx](?![0-9A-Za-z])");
-    /** Mainland mobile numbers, with an optional +86 / 0086 / 86 / (+86) prefix. */
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:(?:\\+|00)?86" + SEP + "|\\(\\+?86\\)"
-            + SEP + ")?1" + SEP + "[3-9]" + D.repeat(9) + "(?![0-9])");
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{5}" + SEP
+            + "(?:18|19|20)\\d{2}" + SEP + "[01]\\d[0-3]\\d" + SEP + "\\d{3}[0-9Xx](?![0-9A-Za-z])");
     /**
-     * Bank card numbers: 13 to 19 digits whose first digits are a card network's (2221–2720 and 3 to 6), so
-     * epoch milliseconds (1…) and compact timestamps (20…) stay readable.
+     * Mainland mobile numbers grouped 3-4-4 or not at all, with an optional +86 / 0086 / 86 / (+86) prefix. Like
+     * every number here, never part of a longer alphanumeric token (a UUID, a hash).
      */
-    private static final Pattern CARD = Pattern.compile("(?<![0-9])(?:[3-6]\\d|2[2-7])" + D + D
-            + "(?:" + D + "){9,15}(?![0-9])");
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])(?:(?:\\+|00)?86" + SEP + "|\\(\\+?86\\)"
+            + SEP + ")?1[3-9]\\d" + SEP + "\\d{4}" + SEP + "\\d{4}(?![0-9A-Za-z])");
+    /**
+     * Bank card numbers: 13 to 19 digits in groups of four, whose first digits are a card network's (2221–2720
+     * and 3 to 6), so epoch milliseconds (1…) and compact timestamps (20…) stay readable.
+     */
+    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(?:[3-6]\\d|2[2-7])\\d{2}(?:" + SEP
+            + "\\d{4}){2,3}(?:" + SEP + "\\d{1,3})?(?![0-9A-Za-z])");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
-    private record Rule(Pattern pattern, String label) {
+    /** A pattern, its label and the fewest digits a match must have (a card is 13 or more). */
+    private record Rule(Pattern pattern, String label, int minDigits) {
     }
 
-    private static final List<Rule> RULES = List.of(new Rule(EMAIL, "[email]"), new Rule(RESIDENT_ID, "[id]"),
-            new Rule(MOBILE, "[mobile]"), new Rule(CARD, "[card]"));
+    /** Longest numbers first: a mobile pattern run first would mask a slice of a grouped card number. */
+    private static final List<Rule> RULES = List.of(new Rule(EMAIL, "[email]", 0), new Rule(RESIDENT_ID, "[id]", 0),
+            new Rule(CARD, "[card]", 13), new Rule(MOBILE, "[mobile]", 0));
 
     private Mask() {
     }
@@ -66,14 +69,20 @@ public final class Mask {
             StringBuilder s = new StringBuilder();
             int from = 0;
             do {
-                o.append(original, from, m.start()).append(rule.label());
-                s.append(shadow, from, m.start()).append(rule.label());
-                from = m.end();
+                if (digits(m.group()) >= rule.minDigits()) {
+                    o.append(original, from, m.start()).append(rule.label());
+                    s.append(shadow, from, m.start()).append(rule.label());
+                    from = m.end();
+                }
             } while (m.find());
             original = o.append(original, from, original.length()).toString();
             shadow = s.append(shadow, from, shadow.length()).toString();
         }
         return original;
+    }
+
+    private static int digits(String text) {
+        return (int) text.chars().filter(c -> c >= '0' && c <= '9').count();
     }
 
     /** {@code agent-0042} → {@code ag***42}; identifiers of four characters or fewer become {@code ***}. */
