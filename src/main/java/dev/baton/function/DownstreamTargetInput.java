@@ -30,7 +30,8 @@ final class DownstreamTargetInput {
     /** The endpoint, or null when it was refused (the violation is recorded in {@code body}). */
     static URI endpoint(Fields body, DownstreamPolicies policies) {
         String text = body.text("endpoint", e -> e.length() <= 2048 && (e.startsWith("https://")
-                || e.startsWith("http://")), "must be an absolute http(s) URL of at most 2048 characters");
+                || e.startsWith("http://")), "must be an absolute https URL (lowercase scheme; http only for the"
+                + " local stack) of at most 2048 characters (rule scheme)");
         if (text == null) {
             return null;
         }
@@ -39,7 +40,7 @@ final class DownstreamTargetInput {
             policies.endpoints().violation(uri).ifPresent(rule -> body.reject("endpoint", rule));
             return uri;
         } catch (URISyntaxException e) {
-            body.reject("endpoint", "is not a valid URL");
+            body.reject("endpoint", "is not a valid URL (rule url)");
             return null;
         }
     }
