@@ -217,6 +217,8 @@ public final class LocalBaton implements AutoCloseable {
         resolved.remove("JAVA_TOOL_OPTIONS");
         resolved.put("BATON_AUTH_MODE", jwt ? "jwt" : "off");
         resolved.put("BATON_LOG_JSON", Boolean.toString(jsonLogs));
+        // the stand-in insurer serves http on loopback; deployed functions never get this (README "Security")
+        resolved.put("BATON_DOWNSTREAM_ALLOW_INSECURE_LOCAL", "true");
         resolved.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
         resolved.put("AWS_LAMBDA_FUNCTION_NAME", function.export());
         resolved.put("AWS_REGION", EmbeddedBackends.REGION);

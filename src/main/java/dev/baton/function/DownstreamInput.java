@@ -3,7 +3,6 @@ package dev.baton.function;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +16,22 @@ import dev.baton.sync.domain.FailureKind;
 import dev.baton.sync.domain.RetryPolicy;
 import dev.baton.sync.domain.Rule;
 import dev.baton.sync.domain.RuleCondition;
+import dev.baton.sync.infra.DownstreamPolicies;
 
 /** Reads and validates the body of {@code PUT /v1/downstreams/{name}}; every bad field is named. */
 final class DownstreamInput {
 
-    static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
-    static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "content-type", "idempotency-key", "accept");
-    /** A header value as HTTP allows it (RFC 9110 field-value): no control characters, so no header injection. */
-    static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E\\t]*");
-    static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-    static final Pattern PARAMETER = Pattern.compile("[A-Za-z0-9_.\\-/]{1,1011}");
     static final Pattern POINTER = Pattern.compile("(/[^/]{0,64}){1,16}");
     static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private DownstreamInput() {
     }
 
-    static Downstream read(String name, Fields body) {
-        URI endpoint = endpoint(body);
+    static Downstream read(String name, Fields body, DownstreamPolicies policies) {
+        URI endpoint = DownstreamTargetInput.endpoint(body, policies);
         int timeoutMs = body.optionalInt("timeoutMs", 1, Downstream.MAX_TIMEOUT.toMillis()).orElse(10_000);
-        Map<String, String> headers = body.optionalStringMap("headers", 20,
-                h -> HEADER.matcher(h).matches() && !RESERVED_HEADERS.contains(h.toLowerCase()),
-                "must be a header name Baton does not set itself", 1024, v -> HEADER_VALUE.matcher(v).matches(),
-                "visible ASCII, spaces and tabs only (no line breaks)");
-        Map<String, Downstream.SecretRef> secrets = secrets(body);
+        Map<String, String> headers = DownstreamTargetInput.headers(body);
+        Map<String, Downstream.SecretRef> secrets = DownstreamTargetInput.secrets(body, policies);
         String code = body.optionalText("codePointer", p -> POINTER.matcher(p).matches(), "must be a JSON Pointer")
                 .orElse(null);
         Set<String> successCodes = new LinkedHashSet<>(body.optionalTexts("successCodes", 50,
@@ -58,44 +48,6 @@ final class DownstreamInput {
         body.done();
         return new Downstream(name, 1, endpoint, Duration.ofMillis(timeoutMs), headers, secrets, code, successCodes,
                 message, reference, retry, rules);
-    }
-
-    private static URI endpoint(Fields body) {
-        String text = body.text("endpoint", e -> e.length() <= 2048 && (e.startsWith("https://")
-                || e.startsWith("http://")), "must be an absolute http(s) URL of at most 2048 characters");
-        if (text == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(text);
-            if (uri.getHost() == null) {
-                body.reject("endpoint", "must name a host");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException e) {
-            body.reject("endpoint", "is not a valid URL");
-            return null;
-        }
-    }
-
-    private static Map<String, Downstream.SecretRef> secrets(Fields body) {
-        Map<String, Downstream.SecretRef> out = new LinkedHashMap<>();
-        body.optionalObjectMap("secretHeaders", 10, "env", "parameter").forEach((header, ref) -> {
-            if (!HEADER.matcher(header).matches() || RESERVED_HEADERS.contains(header.toLowerCase())) {
-                body.reject("secretHeaders." + header, "must be a header name Baton does not set itself");
-                return;
-            }
-            var env = ref.optionalText("env", v -> ENV.matcher(v).matches(), "must be an environment variable name");
-            var param = ref.optionalText("parameter", v -> PARAMETER.matcher(v).matches(),
-                    "must be a Parameter Store name");
-            if (env.isPresent() == param.isPresent()) {
-                body.reject("secretHeaders." + header, "must have exactly one of env, parameter");
-            } else {
-                out.put(header, env.map(v -> new Downstream.SecretRef(Downstream.SecretRef.Source.ENV, v))
-                        .orElseGet(() -> new Downstream.SecretRef(Downstream.SecretRef.Source.PARAMETER, param.get())));
-            }
-        });
-        return out;
     }
 
     private static RetryPolicy retry(Fields body) {

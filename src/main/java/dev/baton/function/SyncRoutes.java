@@ -36,6 +36,7 @@ import dev.baton.sync.domain.FailureKind;
 import dev.baton.sync.domain.NextAction;
 import dev.baton.sync.domain.SyncState;
 import dev.baton.sync.infra.DownstreamJson;
+import dev.baton.sync.infra.DownstreamPolicies;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The routes of the {@code order-sync} function: downstream settings, classification dry run, order sync. */
@@ -61,6 +62,8 @@ public class SyncRoutes {
     private final DownstreamService downstreams;
     private final SyncService sync;
     private final SyncOperations operations;
+    @jakarta.inject.Inject
+    DownstreamPolicies policies;
 
     SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync,
                SyncOperations operations) {
@@ -84,7 +87,7 @@ public class SyncRoutes {
         String name = name(request);
         Fields body = Fields.of(bodies.object(request), "endpoint", "timeoutMs", "headers", "secretHeaders",
                 "codePointer", "successCodes", "messagePointer", "referencePointer", "retry", "rules");
-        var result = downstreams.publish(DownstreamInput.read(name, body));
+        var result = downstreams.publish(DownstreamInput.read(name, body, policies));
         ObjectNode view = DownstreamJson.write(result.downstream().value());
         view.put("name", name).put("version", result.downstream().value().version())
                 .put("createdAt", result.downstream().createdAt().toString()).put("created", result.created());

@@ -10,7 +10,8 @@ public class OrderRetryProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.funqy.export", "order-retry");
+        // the stand-in insurers are WireMock servers on loopback http: opt in, as the local stack does
+        return Map.of("quarkus.funqy.export", "order-retry", "baton.downstream.allow-insecure-local", "true");
     }
 
     @Override

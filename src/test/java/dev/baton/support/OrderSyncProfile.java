@@ -27,7 +27,14 @@ public class OrderSyncProfile implements QuarkusTestProfile {
                 // Parameter Store is played by a WireMock server on this port (the SDK's JSON protocol)
                 "quarkus.ssm.endpoint-override", "http://127.0.0.1:" + parametersPort(),
                 // secret header values come from the environment, which config reads; tests set it here
-                "BATON_TEST_INSURER_TOKEN", "Bearer test-token");
+                "BATON_SECRET_TEST_INSURER_TOKEN", "Bearer test-token",
+                // the stand-in insurers are WireMock servers on loopback http: opt in, as the local stack does
+                "baton.downstream.allow-insecure-local", Boolean.toString(allowInsecureLocal()));
+    }
+
+    /** Whether the endpoint policy allows http and loopback; the strict profile says no. */
+    protected boolean allowInsecureLocal() {
+        return true;
     }
 
     @Override

@@ -92,7 +92,7 @@ class OrderSyncTest {
 
     static String settings(String endpoint, int timeoutMs) {
         return "{\"endpoint\":\"" + endpoint + "\",\"timeoutMs\":" + timeoutMs + ",\"headers\":{\"X-Channel\":\"baton\"},"
-                + "\"secretHeaders\":{\"Authorization\":{\"env\":\"BATON_TEST_INSURER_TOKEN\"}},"
+                + "\"secretHeaders\":{\"Authorization\":{\"env\":\"BATON_SECRET_TEST_INSURER_TOKEN\"}},"
                 + "\"codePointer\":\"/code\",\"successCodes\":[\"0000\"],\"messagePointer\":\"/msg\","
                 + "\"referencePointer\":\"/data/proposalNo\",\"retry\":{\"maxAttempts\":3,\"baseDelaySeconds\":1,"
                 + "\"maxDelaySeconds\":60,\"deadlineSeconds\":3600}}";
@@ -139,7 +139,7 @@ class OrderSyncTest {
                 + "\"Type\":\"SecureString\",\"Value\":\"Bearer from-parameter-store\"}],\"InvalidParameters\":[]}");
         try {
             Reply put = Api.put("/v1/downstreams/" + downstream, settings(insurer.baseUrl() + path, 2000)
-                    .replace("{\"env\":\"BATON_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"" + name + "\"}"));
+                    .replace("{\"env\":\"BATON_SECRET_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"" + name + "\"}"));
             insurerAnswers(200, "{\"code\":\"0000\"}");
             // when
             Reply reply = sync();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.baton.shared.domain.Mask;
 import dev.baton.shared.domain.Violation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -25,9 +26,11 @@ public class Problems {
 
     /** The problem answer for {@code e}, with the request id as {@code instance}. */
     public HttpResponse of(ApiException e, HttpRequest request) {
-        Problem problem = new Problem(TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(),
+        // masked here, the one door every problem leaves by: a detail or an unknown field's name may echo an ID
+        Problem problem = new Problem(TYPE_PREFIX + e.type(), e.title(), e.status(), Mask.text(e.getMessage()),
                 request.requestId() == null ? null : "urn:baton:request:" + request.requestId(),
-                e.errors().isEmpty() ? null : e.errors());
+                e.errors().isEmpty() ? null : e.errors().stream()
+                        .map(v -> new Violation(Mask.text(v.field()), Mask.text(v.message()))).toList());
         try {
             return new HttpResponse(e.status(), java.util.Map.of("content-type", HttpResponse.PROBLEM_JSON),
                     json.writeValueAsString(problem));
@@ -36,9 +39,13 @@ public class Problems {
         }
     }
 
-    /** Shortens caller-supplied text echoed in a detail, so a huge path cannot bloat an answer. */
+    /**
+     * Masks and shortens caller-supplied text echoed in a detail, so a huge path cannot bloat an answer;
+     * masked first, so the cut never leaves a recognisable part of an ID number.
+     */
     public static String clip(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 120) + "…";
+        String masked = Mask.text(text);
+        return masked.length() <= 120 ? masked : masked.substring(0, 120) + "…";
     }
 
     /** The problem document. */

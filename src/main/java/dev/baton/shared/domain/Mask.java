@@ -1,36 +1,88 @@
 package dev.baton.shared.domain;
 
-/** Masks identifiers shown in errors and logs: enough to recognise one, not enough to reveal it. */
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks identifiers shown in errors and logs: enough to recognise one, not enough to reveal it.
+ * <p>
+ * People write the same number many ways: {@code 138-1234-5678}, {@code +86 138 1234 5678},
+ * {@code 0086.13812345678}, full-width {@code １３８１２３４５６７８} from a Chinese input method, an ID as
+ * {@code 110101 19900307 7777}. The text is first folded to a same-length ASCII shadow (full-width digits,
+ * letters, plus signs, dashes, dots and spaces become their ASCII forms, one char for one), the patterns run on
+ * the shadow, and the matched ranges are replaced in both the shadow and the original.
+ */
 public final class Mask {
 
-    /** Chinese resident ID numbers: 17 digits and a digit or X check character. */
-    private static final java.util.regex.Pattern RESIDENT_ID =
-            java.util.regex.Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{16}[0-9Xx](?![0-9A-Za-z])");
-    /** Bank card numbers: 13 to 19 digits, optionally grouped by spaces or dashes. */
-    private static final java.util.regex.Pattern CARD =
-            java.util.regex.Pattern.compile("(?<![0-9])\\d{4}(?:[ -]?\\d){9,15}(?![0-9])");
-    /** Mainland mobile numbers, with an optional +86 / 86 prefix. */
-    private static final java.util.regex.Pattern MOBILE =
-            java.util.regex.Pattern.compile("(?<![0-9])(?:\\+?86[ -]?)?1[3-9]\\d{9}(?![0-9])");
-    private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /** One optional separator between two groups of digits: space, dash or dot (after folding). */
+    private static final String SEP = "[ .-]?";
+
+    /**
+     * Resident ID numbers by structure (region, birth year 18xx to 20xx, month, day, sequence, check digit or X),
+     * grouped 6-8-4 or 6-4-4-4 or not at all; the structure keeps compact timestamps and order numbers unmasked.
+     */
+    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{5}" + SEP
+            + "(?:18|19|20)\\d{2}" + SEP + "[01]\\d[0-3]\\d" + SEP + "\\d{3}[0-9Xx](?![0-9A-Za-z])");
+    /**
+     * Mainland mobile numbers grouped 3-4-4 or not at all, with an optional +86 / 0086 / 86 / (+86) prefix. Like
+     * every number here, never part of a longer alphanumeric token (a UUID, a hash).
+     */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])(?:(?:\\+|00)?86" + SEP + "|\\(\\+?86\\)"
+            + SEP + ")?1[3-9]\\d" + SEP + "\\d{4}" + SEP + "\\d{4}(?![0-9A-Za-z])");
+    /**
+     * Bank card numbers: 13 to 19 digits in groups of four, whose first digits are a card network's (2221–2720
+     * and 3 to 6), so epoch milliseconds (1…) and compact timestamps (20…) stay readable.
+     */
+    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(?:[3-6]\\d|2[2-7])\\d{2}(?:" + SEP
+            + "\\d{4}){2,3}(?:" + SEP + "\\d{1,3})?(?![0-9A-Za-z])");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+
+    /** A pattern, its label and the fewest digits a match must have (a card is 13 or more). */
+    private record Rule(Pattern pattern, String label, int minDigits) {
+    }
+
+    /** Longest numbers first: a mobile pattern run first would mask a slice of a grouped card number. */
+    private static final List<Rule> RULES = List.of(new Rule(EMAIL, "[email]", 0), new Rule(RESIDENT_ID, "[id]", 0),
+            new Rule(CARD, "[card]", 13), new Rule(MOBILE, "[mobile]", 0));
+
+    private Mask() {
+    }
 
     /**
      * {@code text} with resident ID numbers, bank card numbers, mobile numbers and e-mail addresses
-     * replaced by {@code [id]}, {@code [card]}, {@code [mobile]} and {@code [email]}; for downstream messages
-     * and anything else that may echo customer data into an answer or a log line.
+     * replaced by {@code [id]}, {@code [card]}, {@code [mobile]} and {@code [email]}; for downstream messages,
+     * field names echoed in errors and anything else that may carry customer data into an answer or a log line.
      */
     public static String text(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = EMAIL.matcher(text).replaceAll("[email]");
-        masked = RESIDENT_ID.matcher(masked).replaceAll("[id]");
-        masked = MOBILE.matcher(masked).replaceAll("[mobile]");
-        return CARD.matcher(masked).replaceAll("[card]");
+        String original = text;
+        String shadow = fold(text);
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(shadow);
+            if (!m.find()) {
+                continue;
+            }
+            StringBuilder o = new StringBuilder();
+            StringBuilder s = new StringBuilder();
+            int from = 0;
+            do {
+                if (digits(m.group()) >= rule.minDigits()) {
+                    o.append(original, from, m.start()).append(rule.label());
+                    s.append(shadow, from, m.start()).append(rule.label());
+                    from = m.end();
+                }
+            } while (m.find());
+            original = o.append(original, from, original.length()).toString();
+            shadow = s.append(shadow, from, shadow.length()).toString();
+        }
+        return original;
     }
 
-    private Mask() {
+    private static int digits(String text) {
+        return (int) text.chars().filter(c -> c >= '0' && c <= '9').count();
     }
 
     /** {@code agent-0042} → {@code ag***42}; identifiers of four characters or fewer become {@code ***}. */
@@ -42,5 +94,26 @@ public final class Mask {
             return "***";
         }
         return value.substring(0, 2) + "***" + value.substring(value.length() - 2);
+    }
+
+    /** Same length as {@code text}: full-width forms and look-alike separators become ASCII, char for char. */
+    static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = fold(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    private static char fold(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return (char) (c - 0xFEE0); // full-width ASCII block: ０ → 0, Ｘ → X, ＋ → +, － → -, ． → .
+        }
+        return switch (c) {
+            case '\u3000', '\u00A0', '\u2002', '\u2003', '\u2009', '\u202F' -> ' ';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u30FC' -> '-';
+            case '\u3002', '\u00B7', '\u30FB' -> '.';
+            default -> c;
+        };
     }
 }

@@ -19,8 +19,25 @@ public interface BatonConfig {
     /** Limits of the HTTP API. */
     Http http();
 
+    /** Where secret header values may come from. */
+    Secrets secrets();
+
     /** Authentication and authorization. */
     Auth auth();
+
+    /** Which downstream endpoints may be called. */
+    DownstreamEndpoints downstream();
+
+    /** Which downstream endpoints may be called (README "Security and privacy"). */
+    interface DownstreamEndpoints {
+        /**
+         * Allows {@code http}, any port and loopback addresses for downstream endpoints: set by the local stack
+         * and the tests that use a stand-in insurer on loopback (env {@code BATON_DOWNSTREAM_ALLOW_INSECURE_LOCAL});
+         * never in AWS. Link-local and private addresses stay refused either way.
+         */
+        @WithDefault("false")
+        boolean allowInsecureLocal();
+    }
 
     /** Log output. */
     Log log();
@@ -82,6 +99,16 @@ public interface BatonConfig {
         /** The retry queue that triggers the next attempt of orders in async processing. */
         @WithDefault("http://localhost:9324/000000000000/baton-retry")
         String retry();
+    }
+
+    /** Where secret header values may come from. */
+    interface Secrets {
+        /**
+         * Secret header values may only come from Parameter Store names under this path (and from environment
+         * variables named {@code BATON_SECRET_*}); env {@code BATON_SECRETS_PARAMETER_PREFIX}.
+         */
+        @WithDefault("/baton/")
+        String parameterPrefix();
     }
 
     /** Limits of the HTTP API; every limit is documented in the README. */

@@ -34,6 +34,8 @@ public class HttpConnector implements Connector {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final SecretResolver secrets;
+    @jakarta.inject.Inject
+    EndpointGuard guard;
 
     HttpConnector(SecretResolver secrets) {
         this.secrets = secrets;
@@ -46,7 +48,8 @@ public class HttpConnector implements Connector {
             return failure(FailureKind.TIMEOUT, "no time left in this invocation to call the downstream", start);
         }
         try {
-            return call(downstream, idempotencyKey, payload, start, start + budget.toNanos());
+            return guard.refusal(downstream, start).orElseGet(() -> call(downstream, idempotencyKey, payload, start,
+                    start + budget.toNanos()));
         } catch (IllegalArgumentException | IllegalStateException unusable) {
             // settings the HTTP client refuses (a header it restricts): never a 5xx that strands the order
             // in SYNCING — classified like any other failure, so the order retries or ends DEAD for a human

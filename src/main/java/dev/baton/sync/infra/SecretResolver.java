@@ -15,7 +15,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
+import dev.baton.shared.infra.BatonConfig;
 import dev.baton.sync.domain.Downstream.SecretRef;
+import dev.baton.sync.domain.SecretRefPolicy;
 import dev.baton.sync.domain.TimeBudget;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -45,6 +47,7 @@ public class SecretResolver {
     private final SsmClient ssm;
     private final Clock clock;
     private final Duration lookupBound;
+    private final SecretRefPolicy policy;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(String value, Instant until) {
@@ -65,19 +68,27 @@ public class SecretResolver {
     }
 
     @Inject
-    SecretResolver(Config config, SsmClient ssm, Clock clock) {
-        this(config, ssm, clock, TimeBudget.SECRET_LOOKUP);
+    SecretResolver(Config config, SsmClient ssm, Clock clock, BatonConfig baton) {
+        this(config, ssm, clock, TimeBudget.SECRET_LOOKUP, new SecretRefPolicy(baton.secrets().parameterPrefix()));
     }
 
-    SecretResolver(Config config, SsmClient ssm, Clock clock, Duration lookupBound) {
+    SecretResolver(Config config, SsmClient ssm, Clock clock, Duration lookupBound, SecretRefPolicy policy) {
         this.config = config;
         this.ssm = ssm;
         this.clock = clock;
         this.lookupBound = lookupBound;
+        this.policy = policy;
     }
 
     /** The values of {@code secretHeaders} (header name → reference), or the first that is unavailable. */
     public Resolution resolve(Map<String, SecretRef> secretHeaders) {
+        for (Map.Entry<String, SecretRef> header : secretHeaders.entrySet()) {
+            if (policy.violation(header.getValue()).isPresent()) {
+                // settings stored before the namespace rule: never read AWS_* or other variables, never send without
+                return new Resolution(Map.of(), "secret for header " + header.getKey() + " is outside the secret"
+                        + " namespace (BATON_SECRET_* or Parameter Store names under the configured prefix)");
+            }
+        }
         Instant now = clock.instant();
         Map<String, String> parameters = new LinkedHashMap<>();
         String failure = fetchUncached(secretHeaders, now, parameters);

@@ -66,9 +66,11 @@ class SecretResolverTest {
             }
         };
         // a generous bound, so a busy test machine's first SDK call (class loading) never times out ...
-        resolver = new SecretResolver(ConfigProvider.getConfig(), client, clock, Duration.ofSeconds(60));
+        resolver = new SecretResolver(ConfigProvider.getConfig(), client, clock, Duration.ofSeconds(60),
+                new dev.baton.sync.domain.SecretRefPolicy("/baton/"));
         // ... and the production bound, for the test of the bound itself
-        impatient = new SecretResolver(ConfigProvider.getConfig(), client, clock);
+        impatient = new SecretResolver(ConfigProvider.getConfig(), client, clock, dev.baton.sync.domain.TimeBudget.SECRET_LOOKUP,
+                new dev.baton.sync.domain.SecretRefPolicy("/baton/"));
     }
 
     @AfterEach
