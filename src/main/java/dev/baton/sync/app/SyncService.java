@@ -154,7 +154,8 @@ public class SyncService {
     private static Order withPayload(Order order, NodeData payload) {
         SyncStatus s = order.sync();
         return new Order(order.id(), order.businessType(), order.owner(), order.pins(), order.progress(),
-                order.handoffs(), order.data(), new SyncStatus(s.state(), s.attempt(), s.idempotencyKey(),
+                order.handoffs(), order.grants(), order.startedBy(), order.data(),
+                new SyncStatus(s.state(), s.attempt(), s.idempotencyKey(),
                 s.downstream(), s.firstAttemptAt(), s.nextAttemptAt(), s.leaseUntil(), s.lastFailure(), s.reference(),
                 payload, s.changedAt()), order.requestHash(), order.version(), order.createdAt(), order.updatedAt());
     }
