@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.baton.function.FlowViews.NodeView;
 import dev.baton.function.OrderViews.Completed;
-import dev.baton.function.OrderViews.HandoffView;
 import dev.baton.function.OrderViews.OrderView;
 import dev.baton.function.OrderViews.Started;
 import dev.baton.function.http.Access;
@@ -32,7 +31,11 @@ import dev.baton.shared.domain.Ids;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.SyncOperations;
 
-/** The routes of the {@code handoff} function: start and read orders, complete nodes, hand off. */
+/**
+ * The routes of the {@code handoff} function: start and read orders, complete nodes, hand off and issue
+ * handoff grants (the last two in {@link HandoffRoutes}). Who may touch which order is decided by
+ * {@link dev.baton.order.domain.OrderAccess} for the caller {@link Access} builds from the verified token.
+ */
 @ApplicationScoped
 public class OrderRoutes {
 
@@ -41,7 +44,8 @@ public class OrderRoutes {
             new RouteKey("POST", "/v1/orders", RouteKey.TERMINAL),
             new RouteKey("GET", "/v1/orders/{id}", RouteKey.TERMINAL, RouteKey.OPERATOR),
             new RouteKey("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", RouteKey.TERMINAL),
-            new RouteKey("POST", "/v1/orders/{id}/handoffs", RouteKey.TERMINAL));
+            new RouteKey("POST", "/v1/orders/{id}/handoffs", RouteKey.TERMINAL),
+            new RouteKey("POST", "/v1/orders/{id}/handoff-grants", RouteKey.TERMINAL, RouteKey.OPERATOR));
 
     private final Router router;
     private final HttpGlue http;
@@ -51,8 +55,8 @@ public class OrderRoutes {
     private final SyncOperations syncs;
     private final Access access;
 
-    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress,
-                SyncOperations syncs, Access access) {
+    OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress, Access access,
+                HandoffRoutes handoffs, SyncOperations syncs) {
         this.syncs = syncs;
         this.access = access;
         this.http = http;
@@ -60,7 +64,8 @@ public class OrderRoutes {
         this.orders = orders;
         this.progress = progress;
         this.router = http.router(List.of(ROUTES.get(0).to(this::start), ROUTES.get(1).to(this::get),
-                ROUTES.get(2).to(this::complete), ROUTES.get(3).to(this::handoff)));
+                ROUTES.get(2).to(this::complete), ROUTES.get(3).to(handoffs::handoff),
+                ROUTES.get(4).to(handoffs::grant)));
     }
 
     /** The router of this function. */
@@ -88,13 +93,14 @@ public class OrderRoutes {
         body.done();
         terminal.ifPresent(t -> access.checkTerminal(request, t));
         var started = orders.start(new OrderService.Start(orderId, type, platform, terminal, data,
-                fingerprint(json)));
+                fingerprint(json)), access.caller(request));
         return http.json(started.created() ? 201 : 200, Started.of(started.order(), started.pending()));
     }
 
     private HttpResponse get(HttpRequest request) {
-        var order = orders.get(PathParams.orderId(request));
-        return http.json(200, OrderView.of(order, syncs.status(order.id())));
+        OrderService.Readable readable = orders.read(PathParams.orderId(request), access.caller(request));
+        return http.json(200, OrderView.of(readable.order(), syncs.status(readable.order().id()),
+                readable.masked()));
     }
 
     private HttpResponse complete(HttpRequest request) {
@@ -106,22 +112,10 @@ public class OrderRoutes {
         NodeData data = data(body);
         body.done();
         access.checkTerminal(request, terminal);
-        var done = progress.complete(orderId, nodeId, platform, terminal, data);
+        var done = progress.complete(orderId, nodeId, platform, terminal, data, access.caller(request));
         List<NodeView> pending = NodeView.of(done.pending());
         return http.json(200, new Completed(orderId, platform, nodeId, pending,
                 pending.isEmpty() ? null : pending.get(0), pending.isEmpty()));
-    }
-
-    private HttpResponse handoff(HttpRequest request) {
-        String orderId = PathParams.orderId(request);
-        Fields body = Fields.of(bodies.object(request), "toPlatform", "terminalId", "expectedVersion");
-        String to = body.text("toPlatform", Ids::isPlatform, "must match " + Ids.PLATFORM);
-        String terminal = body.text("terminalId", Ids::isTerminalId, "must match " + Ids.TERMINAL_ID);
-        var expected = body.optionalInt("expectedVersion", 1, Integer.MAX_VALUE);
-        body.done();
-        access.checkTerminal(request, terminal);
-        return http.json(200, HandoffView.of(orderId, progress.handoff(orderId, to, terminal, expected.isPresent()
-                ? java.util.OptionalLong.of(expected.getAsInt()) : java.util.OptionalLong.empty())));
     }
 
     /** Optional {@code data}: a JSON object of at most {@link NodeData#MAX_INPUT_BYTES}, kept canonical. */

@@ -25,7 +25,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OrderViews.PinsView.class, OrderViews.ProgressEntry.class, OrderViews.CarriedFromView.class,
         OrderViews.HandoffEntry.class, OrderViews.Completed.class, OrderViews.HandoffView.class,
         OrderViews.CarriedView.class, OrderViews.SourceDataView.class, OrderViews.SyncView.class,
-        LastFailure.class})
+        OrderViews.GrantView.class, LastFailure.class})
 public final class OrderViews {
 
     private OrderViews() {
@@ -60,9 +60,9 @@ public final class OrderViews {
                                 CarriedFromView carriedOver) {
     }
 
-    /** One handoff in the history. */
+    /** One handoff in the history; {@code grant} is the id of the grant that authorised it, if any. */
     public record HandoffEntry(String fromPlatform, String toPlatform, String fromTerminal, String toTerminal,
-                               Instant at, List<String> carriedOver, Integer mappingVersion) {
+                               Instant at, List<String> carriedOver, Integer mappingVersion, String grant) {
     }
 
     /**
@@ -84,19 +84,20 @@ public final class OrderViews {
         }
     }
 
-    /** The whole order. */
+    /** The whole order; {@code dataMasked} when its data values are hidden from the caller (operators). */
     public record OrderView(String orderId, String businessType, OwnerView owner, PinsView pins,
                             Map<String, List<ProgressEntry>> progress, List<HandoffEntry> handoffs, JsonNode data,
-                            String syncState, SyncView sync, Instant createdAt, Instant updatedAt, long version) {
-        static OrderView of(Order o, OrderSync sync) {
+                            String syncState, SyncView sync, Instant createdAt, Instant updatedAt, long version,
+                            boolean dataMasked) {
+        static OrderView of(Order o, OrderSync sync, boolean masked) {
             Map<String, List<ProgressEntry>> progress = new LinkedHashMap<>();
-            o.progress().forEach((platform, nodes) -> progress.put(platform, nodes.stream().map(OrderViews::entry)
-                    .toList()));
+            o.progress().forEach((platform, nodes) -> progress.put(platform, nodes.stream()
+                    .map(n -> entry(n, masked)).toList()));
             return new OrderView(o.id(), o.businessType(), o.owner() == null ? null : new OwnerView(
                     o.owner().platform(), o.owner().terminalId(), o.owner().since()),
                     new PinsView(o.pins().flows(), o.pins().mappings()), progress,
-                    o.handoffs().stream().map(OrderViews::entry).toList(), json(o.data()), sync.state().name(),
-                    SyncView.of(sync), o.createdAt(), o.updatedAt(), o.version());
+                    o.handoffs().stream().map(OrderViews::entry).toList(), shown(o.data(), masked),
+                    sync.state().name(), SyncView.of(sync), o.createdAt(), o.updatedAt(), o.version(), masked);
         }
     }
 
@@ -127,17 +128,26 @@ public final class OrderViews {
         }
     }
 
+    /** An issued handoff grant: the code is in this answer and nowhere else. */
+    public record GrantView(String orderId, String grantId, String code, String toPlatform, Instant issuedAt,
+                            Instant expiresAt) {
+    }
+
     static JsonNode json(NodeData data) {
         return CanonicalJson.parse(data.json());
     }
 
-    private static ProgressEntry entry(CompletedNode n) {
-        return new ProgressEntry(n.nodeId(), json(n.data()), n.completedAt(), n.terminalId(), n.carried()
+    private static JsonNode shown(NodeData data, boolean masked) {
+        return masked ? MaskedData.of(json(data)) : json(data);
+    }
+
+    private static ProgressEntry entry(CompletedNode n, boolean masked) {
+        return new ProgressEntry(n.nodeId(), shown(n.data(), masked), n.completedAt(), n.terminalId(), n.carried()
                 ? new CarriedFromView(n.carriedFrom().platform(), n.carriedFrom().sourceNodes()) : null);
     }
 
     private static HandoffEntry entry(Handoff h) {
         return new HandoffEntry(h.fromPlatform(), h.toPlatform(), h.fromTerminal(), h.toTerminal(), h.at(),
-                h.carriedOver(), h.mappingVersion());
+                h.carriedOver(), h.mappingVersion(), h.grantId());
     }
 }

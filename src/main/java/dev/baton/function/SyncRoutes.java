@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.baton.function.http.Access;
 import dev.baton.function.http.ApiException;
 import dev.baton.function.http.Fields;
 import dev.baton.function.http.HttpGlue;
@@ -20,6 +21,8 @@ import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
 import dev.baton.function.http.Router;
+import dev.baton.order.app.OrderService;
+import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.NodeData;
 import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.CanonicalJson;
@@ -64,9 +67,13 @@ public class SyncRoutes {
     private final SyncOperations operations;
     @jakarta.inject.Inject
     DownstreamPolicies policies;
+    private final OrderService orders;
+    private final Access access;
 
     SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync,
-               SyncOperations operations) {
+               SyncOperations operations, OrderService orders, Access access) {
+        this.orders = orders;
+        this.access = access;
         this.http = http;
         this.bodies = bodies;
         this.downstreams = downstreams;
@@ -130,6 +137,11 @@ public class SyncRoutes {
             body.reject("payload", "must be at most " + MAX_PAYLOAD_BYTES + " bytes of JSON");
         }
         body.done();
+        // only the owning terminal syncs an order: with tokens, one extra GetItem until the sync path checks it
+        Caller caller = access.caller(request);
+        if (!caller.trusted()) {
+            orders.writable(orderId, caller);
+        }
         ProcessingResult result = sync.sync(orderId, downstream, payload);
         return http.json(statusOf(result), ResultView.of(result));
     }

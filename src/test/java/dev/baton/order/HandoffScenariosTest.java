@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.baton.flow.app.FlowService;
 import dev.baton.flow.app.MappingService;
+import dev.baton.support.Api;
 import dev.baton.support.Api.Reply;
 import dev.baton.support.Definitions;
 import dev.baton.support.HandoffProfile;
@@ -158,8 +159,9 @@ class HandoffScenariosTest {
         defs.flow("phone", "a", "b");
         start(order, defs.type(), "phone", "agent-6");
         completeAll(order, "phone", "agent-6", "a");
-        // when
-        Reply reply = handoff(order, "phone", "agent-7");
+        // when agent-7 takes over explicitly, naming the version it supersedes (no silent steals)
+        Reply reply = Api.post("/v1/orders/" + order + "/handoffs",
+                "{\"toPlatform\":\"phone\",\"terminalId\":\"agent-7\",\"expectedVersion\":2}");
         // then
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("mappingVersion").isNull()).isTrue();

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.baton.order.domain.Caller;
 import dev.baton.shared.domain.Mask;
 import dev.baton.shared.infra.BatonConfig;
 
@@ -13,7 +14,8 @@ import dev.baton.shared.infra.BatonConfig;
  * Defence in depth behind API Gateway's JWT authorizer: with {@code baton.auth.mode=jwt} every route checks
  * again that the verified token (from the request context) has one of the route's scopes — 401 without a
  * token, 403 with the wrong scopes — and a terminal may only act as the terminal its token names.
- * With {@code off} (the local default) nothing is checked.
+ * Which orders a caller may touch is decided per order by {@link dev.baton.order.domain.OrderAccess} for the
+ * {@link #caller(HttpRequest)} built here. With {@code off} (the local default) nothing is checked.
  */
 @ApplicationScoped
 public class Access {
@@ -42,6 +44,19 @@ public class Access {
             throw new ApiException(403, "forbidden", "Forbidden", "This route needs the scope "
                     + String.join(" or ", new TreeSet<>(route.scopes())) + ".", List.of());
         }
+    }
+
+    /**
+     * Who calls, for order authorization: {@link Caller#TRUSTED} when tokens are not required, otherwise the
+     * terminal the verified token names and whether it has the operator scope.
+     */
+    public Caller caller(HttpRequest request) {
+        if (!enforced) {
+            return Caller.TRUSTED;
+        }
+        Optional<Principal> principal = request.principal();
+        return Caller.verified(principal.map(p -> p.claims().get(terminalClaim)).orElse(null),
+                principal.map(p -> p.scopes().contains(RouteKey.OPERATOR)).orElse(false));
     }
 
     /**

@@ -14,13 +14,14 @@ import dev.baton.flow.app.PinnedDefinitions;
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.Node;
 import dev.baton.order.app.OrderStore.OrderExistsException;
+import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.NodeCompletion;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
+import dev.baton.order.domain.OrderAccess;
 import dev.baton.order.domain.Owner;
 import dev.baton.order.domain.Pins;
 import dev.baton.shared.app.ConflictException;
-import dev.baton.shared.app.NotFoundException;
 import dev.baton.shared.app.Published;
 import dev.baton.shared.domain.InvalidInputException;
 
@@ -57,14 +58,21 @@ public class OrderService {
      * accepted once: the same request again answers the existing order, a different one is a conflict.
      */
     public Started start(Start start) {
-        Order order = newOrder(start);
+        return start(start, Caller.TRUSTED);
+    }
+
+    /** Starts an order for {@code caller}, whose terminal owns it; see {@link #start(Start)}. */
+    public Started start(Start start, Caller caller) {
+        Order order = newOrder(start).startedBy(caller.terminalId());
         try {
             orders.create(order);
             return new Started(order, pendingOnOwner(order), true);
         } catch (OrderExistsException e) {
             Order existing = orders.find(order.id()).orElseThrow(() -> new ConflictException("order-exists",
                     "Order " + order.id() + " is being created concurrently; try again."));
-            if (!existing.requestHash().equals(start.fingerprint())) {
+            // another caller's identical request must not learn anything about the order
+            if (!existing.requestHash().equals(start.fingerprint())
+                    || OrderAccess.toWrite(existing, caller) != OrderAccess.Verdict.FULL) {
                 throw new ConflictException("order-exists", "Order " + order.id()
                         + " already exists with a different request; choose another id.");
             }
@@ -74,7 +82,24 @@ public class OrderService {
 
     /** The order with this id. */
     public Order get(String orderId) {
-        return orders.find(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
+        return orders.find(orderId).orElseThrow(() -> OrderGuard.unknown(orderId));
+    }
+
+    /** An order as a caller may read it: {@code masked} when its data must not be shown. */
+    public record Readable(Order order, boolean masked) {
+    }
+
+    /** The order with this id, if {@code caller} may read it (one strongly consistent read). */
+    public Readable read(String orderId, Caller caller) {
+        Order order = get(orderId);
+        OrderAccess.Verdict verdict = OrderAccess.toRead(order, caller);
+        return new Readable(OrderGuard.allow(verdict, order), verdict == OrderAccess.Verdict.MASKED);
+    }
+
+    /** The order with this id, if {@code caller} may change or sync it (one strongly consistent read). */
+    public Order writable(String orderId, Caller caller) {
+        Order order = get(orderId);
+        return OrderGuard.allow(OrderAccess.toWrite(order, caller), order);
     }
 
     /** The nodes still to do on the owner's platform, in its pinned flow's order (empty for plain orders). */

@@ -44,10 +44,12 @@ public final class Takeover {
     /**
      * Moves {@code order} to {@code toPlatform}/{@code terminal}. {@code source} and {@code target} are the
      * pinned flows of the owner's platform and the target platform; {@code mapping} connects them and is
-     * null only when both are the same platform.
+     * null only when both are the same platform. {@code grant} (or null) is the grant that authorised the
+     * takeover: it is recorded in the history and, like every other grant of the order, gone afterwards.
      */
     public static Outcome toPlatform(Order order, String toPlatform, String terminal, Flow source, Flow target,
-                                     NodeMapping mapping, Instant now) {
+                                     NodeMapping mapping, HandoffGrant grant, Instant now) {
+        String grantId = grant == null ? null : grant.id();
         Owner from = order.owner();
         List<String> completedOnSource = inFlowOrder(source, order.completedIdsOn(from.platform()));
         if (from.platform().equals(toPlatform)) {
@@ -58,7 +60,7 @@ public final class Takeover {
                 return new Outcome(order, result, false);
             }
             Handoff handoff = new Handoff(from.platform(), toPlatform, from.terminalId(), terminal, now, List.of(),
-                    null);
+                    null, grantId);
             return new Outcome(order.withCompleted(toPlatform, List.of(), new Owner(toPlatform, terminal, now),
                     handoff, order.pins(), now), result, true);
         }
@@ -75,7 +77,7 @@ public final class Takeover {
                     new CompletedNode.CarriedFrom(from.platform(), c.sourceNodes())));
         }
         Handoff handoff = new Handoff(from.platform(), toPlatform, from.terminalId(), terminal, now,
-                carried.stream().map(Carried::node).toList(), mapping.version());
+                carried.stream().map(Carried::node).toList(), mapping.version(), grantId);
         Result result = new Result(from.platform(), toPlatform, from.terminalId(), terminal, completedOnSource,
                 carried, resolution.pending(), resolution.next(), mapping.version());
         Order next = order.withCompleted(toPlatform, recorded, new Owner(toPlatform, terminal, now), handoff,

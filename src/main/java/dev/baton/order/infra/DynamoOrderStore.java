@@ -105,7 +105,8 @@ public class DynamoOrderStore implements OrderStore {
         item.put(CREATED_AT, AttributeValue.fromS(order.createdAt().toString()));
         item.put(UPDATED_AT, AttributeValue.fromS(order.updatedAt().toString()));
         item.put(DOC, AttributeValue.fromS(DOCUMENTS.write(new OrderDocument.Parts(order.pins(), order.progress(),
-                order.handoffs(), order.data(), order.owner() == null ? null : order.owner().since()))));
+                order.handoffs(), order.data(), order.owner() == null ? null : order.owner().since(), order.grants(),
+                order.startedBy()))));
         return item;
     }
 
@@ -114,8 +115,8 @@ public class DynamoOrderStore implements OrderStore {
         Owner owner = item.containsKey(OWNER_PLATFORM) ? new Owner(item.get(OWNER_PLATFORM).s(),
                 item.get(OWNER_TERMINAL).s(), parts.ownerSince()) : null;
         return new Order(item.get(PK).s(), item.containsKey(BUSINESS_TYPE) ? item.get(BUSINESS_TYPE).s() : null,
-                owner, parts.pins(), parts.progress(), parts.handoffs(), parts.data(), item.get(REQUEST_HASH).s(),
-                Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get(CREATED_AT).s()),
+                owner, parts.pins(), parts.progress(), parts.handoffs(), parts.grants(), parts.startedBy(),
+                parts.data(), item.get(REQUEST_HASH).s(), Long.parseLong(item.get(VERSION).n()), Instant.parse(item.get(CREATED_AT).s()),
                 Instant.parse(item.get(UPDATED_AT).s()));
     }
 }

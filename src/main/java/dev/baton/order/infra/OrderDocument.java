@@ -15,12 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.baton.order.domain.CompletedNode;
 import dev.baton.order.domain.Handoff;
+import dev.baton.order.domain.HandoffGrant;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Pins;
 import dev.baton.shared.infra.CanonicalJson;
 
 /**
- * The nested part of an order item (pins, progress, handoff history, start data) as one JSON document
+ * The nested part of an order item (pins, progress, handoff history, grants, start data) as one JSON document
  * in a string attribute: compact, read and written whole with the order, and its size is the item's.
  * Node data is embedded as JSON, never re-encoded.
  */
@@ -33,12 +34,14 @@ final class OrderDocument {
     static final String HANDOFFS = "handoffs";
     static final String DATA = "data";
     static final String OWNER_SINCE = "ownerSince";
+    static final String GRANTS = "grants";
+    static final String STARTED_BY = "startedBy";
 
     private final ObjectMapper json = CanonicalJson.mapper();
 
     /** The parts of an order this document holds. */
     record Parts(Pins pins, Map<String, List<CompletedNode>> progress, List<Handoff> handoffs, NodeData data,
-                 Instant ownerSince) {
+                 Instant ownerSince, List<HandoffGrant> grants, String startedBy) {
     }
 
     String write(Parts parts) {
@@ -54,10 +57,16 @@ final class OrderDocument {
             nodes.forEach(n -> list.add(node(n)));
         });
         ArrayNode handoffs = root.putArray(HANDOFFS);
-        parts.handoffs().forEach(h -> handoffs.add(handoff(h)));
+        parts.handoffs().forEach(h -> handoffs.add(HistoryJson.handoff(json, h)));
         root.set(DATA, raw(parts.data()));
         if (parts.ownerSince() != null) {
             root.put(OWNER_SINCE, parts.ownerSince().toString());
+        }
+        if (!parts.grants().isEmpty()) {
+            root.set(GRANTS, HistoryJson.grants(json, parts.grants()));
+        }
+        if (parts.startedBy() != null) {
+            root.put(STARTED_BY, parts.startedBy());
         }
         return CanonicalJson.text(root);
     }
@@ -80,10 +89,12 @@ final class OrderDocument {
             progress.put(e.getKey(), nodes);
         });
         List<Handoff> handoffs = new ArrayList<>();
-        root.path(HANDOFFS).forEach(h -> handoffs.add(handoff(h)));
+        root.path(HANDOFFS).forEach(h -> handoffs.add(HistoryJson.handoff(h)));
         Instant since = root.hasNonNull(OWNER_SINCE) ? Instant.parse(root.get(OWNER_SINCE).asText()) : null;
-        return new Parts(new Pins(flows, mappings), progress, handoffs, new NodeData(CanonicalJson.text(root.path(DATA))),
-                since);
+        String startedBy = root.hasNonNull(STARTED_BY) ? root.get(STARTED_BY).asText() : null;
+        return new Parts(new Pins(flows, mappings), progress, handoffs,
+                new NodeData(CanonicalJson.text(root.path(DATA))), since, HistoryJson.grants(root.path(GRANTS)),
+                startedBy);
     }
 
     private ObjectNode node(CompletedNode n) {
@@ -109,28 +120,6 @@ final class OrderDocument {
         }
         return new CompletedNode(n.path("node").asText(), new NodeData(CanonicalJson.text(n.path("data"))),
                 Instant.parse(n.path("at").asText()), n.path("terminal").asText(), from);
-    }
-
-    private ObjectNode handoff(Handoff h) {
-        ObjectNode o = json.createObjectNode();
-        o.put("from", h.fromPlatform());
-        o.put("to", h.toPlatform());
-        o.put("fromTerminal", h.fromTerminal());
-        o.put("toTerminal", h.toTerminal());
-        o.put("at", h.at().toString());
-        h.carriedOver().forEach(o.putArray("carriedOver")::add);
-        if (h.mappingVersion() != null) {
-            o.put("mappingVersion", h.mappingVersion());
-        }
-        return o;
-    }
-
-    private static Handoff handoff(JsonNode h) {
-        List<String> carried = new ArrayList<>();
-        h.path("carriedOver").forEach(c -> carried.add(c.asText()));
-        return new Handoff(h.path("from").asText(), h.path("to").asText(), h.path("fromTerminal").asText(),
-                h.path("toTerminal").asText(), Instant.parse(h.path("at").asText()), carried,
-                h.hasNonNull("mappingVersion") ? h.get("mappingVersion").asInt() : null);
     }
 
     private static JsonNode raw(NodeData data) {
