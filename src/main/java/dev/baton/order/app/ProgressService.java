@@ -49,7 +49,7 @@ public class ProgressService {
     public record Progress(Order order, String platform, String node, List<Node> pending) {
     }
 
-    /** Completes {@code nodeId} on {@code platform} for {@code terminal}; see PRODUCT.md rule 7. */
+    /** Completes {@code nodeId} on {@code platform} for {@code terminal} (docs/semantics.md#handoff-rules, 7). */
     public Progress complete(String orderId, String nodeId, String platform, String terminal, NodeData data) {
         Order order = load(orderId);
         if (!order.hasFlow()) {
@@ -72,7 +72,7 @@ public class ProgressService {
         return new Progress(result, platform, nodeId, NodeCompletion.pending(flow, result.completedIdsOn(platform)));
     }
 
-    /** Hands {@code orderId} over to {@code toPlatform}/{@code terminal}; see PRODUCT.md rules 1–6. */
+    /** Hands {@code orderId} over to {@code toPlatform}/{@code terminal} (docs/semantics.md#handoff-rules, 1–6). */
     public Takeover.Result handoff(String orderId, String toPlatform, String terminal) {
         return handoff(orderId, toPlatform, terminal, java.util.OptionalLong.empty());
     }

@@ -1,6 +1,6 @@
 package dev.baton.order.domain;
 
-/** Where an order stands with its downstream (PRODUCT.md "Sync semantics"). */
+/** Where an order stands with its downstream (docs/semantics.md#sync-rules). */
 public enum SyncState {
     NOT_SYNCED, SYNCING, SYNCED, ASYNC_PENDING, INVALID, REJECTED, DEAD
 }
