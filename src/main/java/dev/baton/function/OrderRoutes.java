@@ -1,5 +1,7 @@
 package dev.baton.function;
 
+import static dev.baton.function.http.RouteTable.route;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +26,7 @@ import dev.baton.function.http.HttpResponse;
 import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
+import dev.baton.function.http.RouteTable;
 import dev.baton.function.http.Router;
 import dev.baton.order.app.OrderService;
 import dev.baton.order.app.ProgressService;
@@ -35,12 +38,15 @@ import dev.baton.shared.infra.CanonicalJson;
 @ApplicationScoped
 public class OrderRoutes {
 
-    /** The routes of this function, in the same order as its handlers. */
-    public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("POST", "/v1/orders", RouteKey.TERMINAL),
-            new RouteKey("GET", "/v1/orders/{id}", RouteKey.TERMINAL, RouteKey.OPERATOR),
-            new RouteKey("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", RouteKey.TERMINAL),
-            new RouteKey("POST", "/v1/orders/{id}/handoffs", RouteKey.TERMINAL));
+    /** The routes of this function, each with its scopes, query parameters and handler. */
+    static final RouteTable<OrderRoutes> TABLE = RouteTable.of(
+            route("POST", "/v1/orders", OrderRoutes::start, RouteKey.TERMINAL),
+            route("GET", "/v1/orders/{id}", OrderRoutes::get, RouteKey.TERMINAL, RouteKey.OPERATOR),
+            route("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", OrderRoutes::complete, RouteKey.TERMINAL),
+            route("POST", "/v1/orders/{id}/handoffs", OrderRoutes::handoff, RouteKey.TERMINAL));
+
+    /** The routes of this function. */
+    public static final List<RouteKey> ROUTES = TABLE.keys();
 
     private final Router router;
     private final HttpGlue http;
@@ -55,8 +61,7 @@ public class OrderRoutes {
         this.bodies = bodies;
         this.orders = orders;
         this.progress = progress;
-        this.router = http.router(List.of(ROUTES.get(0).to(this::start), ROUTES.get(1).to(this::get),
-                ROUTES.get(2).to(this::complete), ROUTES.get(3).to(this::handoff)));
+        this.router = http.router(TABLE.bind(this));
     }
 
     /** The router of this function. */
