@@ -3,7 +3,7 @@
 # BATON_DATA_DIR), comparing every answer's status and key fields with what the README shows. Fails loudly on
 # the first difference, so the README cannot drift from what Baton answers. CI runs it (.ci/run).
 #   BATON_PORT, BATON_INSURER_PORT   where the stack listens (defaults 8080, 8081), as for run.sh
-# Needs bash, curl 7.82+ (--json) and python3.
+# Needs bash, curl 7.82+ (--json) and Node.js (CI has it; lib/expect.js compares the answers).
 set -euo pipefail
 B=http://localhost:${BATON_PORT:-8080}
 INSURER=http://localhost:${BATON_INSURER_PORT:-8081}
@@ -21,44 +21,13 @@ call() {
 
 # expect STATUS [CHECK...]: CHECK is path=json (equal), path~text (contains) or path#=n (length), on the answer.
 expect() {
-  python3 - "$STEP" "$STATUS" "$OUT" "$@" <<'PY'
-import json, re, sys
-step, status, out, want, checks = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
-text = open(out, encoding="utf-8").read()
-def fail(why):
-    sys.exit(f"walkthrough: DRIFT at {step}: {why}\n  answer ({status}): {text[:600]}")
-if status != want:
-    fail(f"status {status}, the README shows {want}")
-body = json.loads(text) if text.strip() else None
-def at(path):
-    node = body
-    for part in re.findall(r"[^.\[\]]+", path):
-        try:
-            node = node[int(part)] if isinstance(node, list) else node[part]
-        except (KeyError, IndexError, ValueError, TypeError):
-            fail(f"no {path}")
-    return node
-for check in checks:
-    path, op, expected = re.match(r"([^=~#]+)(#=|=|~)(.*)", check).groups()
-    got = at(path)
-    if op == "#=" and len(got) != int(expected):
-        fail(f"{path} has {len(got)} items, the README shows {expected}")
-    if op == "~" and expected not in json.dumps(got, ensure_ascii=False):
-        fail(f"{path} is {json.dumps(got, ensure_ascii=False)}, the README shows it containing {expected}")
-    if op == "=":
-        try:
-            value = json.loads(expected)
-        except ValueError:
-            value = expected
-        if got != value:
-            fail(f"{path} is {json.dumps(got, ensure_ascii=False)}, the README shows {expected}")
-PY
+  node "$(dirname "$0")/lib/expect.js" "$STEP" "$STATUS" "$OUT" "$@"
   echo "ok  $STEP"
 }
 
 # field PATH: one field of the last answer, for later steps.
 field() {
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$OUT" "$1"
+  node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]])' "$OUT" "$1"
 }
 
 # until_status WANT METHOD URL [JSON]: repeats a request until its answer's "status" is WANT (at most 30 s).
@@ -67,7 +36,8 @@ until_status() {
   shift
   while :; do
     call "$@"
-    [ "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("status"))' "$OUT")" = "$want" ] && return
+    [ "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).status)' "$OUT")" \
+      = "$want" ] && return
     [ $SECONDS -ge $deadline ] && { echo "walkthrough: DRIFT at $STEP: no $want within 30 s: $(cat "$OUT")" >&2; exit 1; }
     sleep 0.5
   done
