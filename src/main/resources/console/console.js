@@ -1,9 +1,10 @@
 // The console's entry point: the business type and token at the top, and the three sections as tabs.
-import { setToken, currentToken } from './api.js';
+import { api, setToken, currentToken } from './api.js';
 import { $ } from './ui.js';
 import { initFlows } from './flows.js';
 import { initMappings } from './mappings.js';
 import { initOrders } from './orders.js';
+import { initDownstreams } from './downstreams.js';
 
 const RECENT_KEY = 'baton.console.recentTypes';
 
@@ -18,6 +19,19 @@ function recentTypes() {
   }
 }
 
+/** The choices for the business type: recent ones first, then every one with flows (when the token allows). */
+async function offerTypes() {
+  let known = [];
+  try {
+    known = (await api('GET', '/v1/business-types')).body.businessTypes || [];
+  } catch (e) {
+    // no token yet, or one without baton/admin: the recent ones are still offered
+  }
+  const recent = recentTypes();
+  const all = [...recent, ...known.filter((t) => !recent.includes(t))];
+  $('recent-types').replaceChildren(...all.map((t) => new Option(t)));
+}
+
 function initContext() {
   const type = $('business-type');
   const recent = recentTypes();
@@ -28,13 +42,17 @@ function initContext() {
     if (value) {
       const next = [value, ...recentTypes().filter((t) => t !== value)].slice(0, 8);
       localStorage.setItem(RECENT_KEY, JSON.stringify(next));
-      $('recent-types').replaceChildren(...next.map((t) => new Option(t)));
+      offerTypes();
     }
     document.dispatchEvent(new CustomEvent('baton:business-type', { detail: value }));
   });
   const token = $('token');
   token.value = currentToken();
-  token.addEventListener('change', () => setToken(token.value));
+  token.addEventListener('change', () => {
+    setToken(token.value);
+    offerTypes();
+  });
+  offerTypes();
 }
 
 /** Tabs with the ARIA tabs pattern: arrow keys move between them, Enter/Space or click selects. */
@@ -69,4 +87,5 @@ initTabs();
 initFlows();
 initMappings();
 initOrders();
+initDownstreams();
 document.body.dataset.ready = 'true';

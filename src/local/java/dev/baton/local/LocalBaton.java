@@ -13,7 +13,7 @@ import java.util.Optional;
  * Baton on one machine, no Docker and no AWS account: DynamoDB Local and ElasticMQ embedded, every
  * function of {@code template.yaml} running from the unpacked {@code function.zip} against a Lambda Runtime API
  * emulator, and the HTTP API on {@code BATON_PORT} with the template's routes.
- * Started by {@code infra/local/run.sh}; stops cleanly on SIGTERM.
+ * Started by {@code infra/local/run.sh} through {@link LocalMain}; stops cleanly on SIGTERM.
  */
 public final class LocalBaton implements AutoCloseable {
 
@@ -40,27 +40,6 @@ public final class LocalBaton implements AutoCloseable {
 
     private LocalBaton(Settings settings) {
         this.settings = settings;
-    }
-
-    public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(env("BATON_PORT", "8080"));
-        Path dataDir = Path.of(env("BATON_DATA_DIR", ".baton"));
-        Settings settings = new Settings(port, Integer.parseInt(env("BATON_INSURER_PORT", "8081")),
-                dataDir.resolve("dynamodb"), unpack(Path.of(env("BATON_FUNCTION_ZIP", "target/function.zip")),
-                        Path.of(env("BATON_FUNCTION_DIR", "target/local-function"))),
-                Long.parseLong(env("BATON_SWEEP_SECONDS", "60")), verifier(),
-                Boolean.parseBoolean(env("BATON_JSON_LOGS", "false")));
-        LocalBaton baton = start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(baton::close, "baton-local-stop"));
-        System.out.println("Local stand-in insurer on " + baton.insurerUri()
-                + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject, slow, drip, hold)");
-        System.out.println(settings.jwt().isPresent()
-                ? "Auth: jwt — tokens verified against " + System.getenv("BATON_JWKS_FILE") + " (issuer "
-                        + System.getenv("BATON_JWT_ISSUER") + ")"
-                : "Auth: OFF (BATON_AUTH=off) — every caller is trusted; set BATON_AUTH=jwt to require tokens");
-        System.out.println("Console on " + baton.baseUri() + "/console");
-        System.out.println("Baton local ready on " + baton.baseUri());
-        Thread.currentThread().join();
     }
 
     /** Unpacks {@code zip} (the build's function.zip) for {@link Settings#functionDir}. */
@@ -98,6 +77,11 @@ public final class LocalBaton implements AutoCloseable {
         return java.net.URI.create("http://localhost:" + insurer.port());
     }
 
+    /** How this stack was started. */
+    public Settings settings() {
+        return settings;
+    }
+
     /** The embedded DynamoDB Local and ElasticMQ. */
     public EmbeddedBackends backends() {
         return backends;
@@ -130,31 +114,6 @@ public final class LocalBaton implements AutoCloseable {
         running.add(insurer);
         gateway = new LocalGateway(settings.port(), bindings, settings.jwt());
         running.add(gateway);
-    }
-
-    /** {@code BATON_AUTH=jwt}: tokens verified like API Gateway's authorizer; {@code off} (default): none. */
-    private static Optional<JwtVerifier> verifier() throws Exception {
-        if (!"jwt".equals(authMode())) {
-            return Optional.empty();
-        }
-        return Optional.of(new JwtVerifier(Path.of(required("BATON_JWKS_FILE")), required("BATON_JWT_ISSUER"),
-                required("BATON_JWT_AUDIENCE")));
-    }
-
-    static String authMode() {
-        String mode = env("BATON_AUTH", "off");
-        if (!mode.equals("off") && !mode.equals("jwt")) {
-            throw new IllegalStateException("BATON_AUTH must be off or jwt, was " + mode);
-        }
-        return mode;
-    }
-
-    private static String required(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is required with BATON_AUTH=jwt");
-        }
-        return value;
     }
 
     /** SQS event source mappings as queue pollers, and schedules as timers (every BATON_SWEEP_SECONDS). */
@@ -243,10 +202,5 @@ public final class LocalBaton implements AutoCloseable {
         }
         running.clear();
         System.out.println("Baton local stopped");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

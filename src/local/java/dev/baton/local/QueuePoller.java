@@ -78,7 +78,7 @@ public final class QueuePoller implements AutoCloseable {
         return event(messages, queueArn);
     }
 
-    /** An SQS event as Lambda builds it (the shape of ../shared/contracts/events/sqs). */
+    /** An SQS event as Lambda builds it (the shape of AWS's sample SQS event). */
     public static ObjectNode event(List<Message> messages, String queueArn) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");

@@ -40,7 +40,8 @@ public class ConsoleAssets {
             Map.entry("mapping-check.js", MODULE),
             Map.entry("mapping-matrix.js", MODULE),
             Map.entry("orders.js", MODULE),
-            Map.entry("order-view.js", MODULE));
+            Map.entry("order-view.js", MODULE),
+            Map.entry("downstreams.js", MODULE));
 
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; "

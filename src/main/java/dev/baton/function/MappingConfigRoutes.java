@@ -1,5 +1,7 @@
 package dev.baton.function;
 
+import static dev.baton.function.http.RouteTable.route;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,31 +29,40 @@ import dev.baton.function.http.HttpResponse;
 import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
+import dev.baton.function.http.RouteTable;
 import dev.baton.function.http.Router;
 import dev.baton.shared.domain.Ids;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The routes of the {@code mapping-config} function: flows, mappings, the mapping form, mapping checks,
- * handoff preview, and the admin console's files.
+ * handoff preview, discovery (business types, health, the OpenAPI document), and the admin console's files.
  */
 @ApplicationScoped
 public class MappingConfigRoutes {
 
     static final String BT = "/v1/business-types/{type}";
 
-    /** The routes of this function, in the same order as its handlers. */
-    public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("PUT", BT + "/flows/{platform}", RouteKey.ADMIN),
-            new RouteKey("GET", BT + "/flows/{platform}", RouteKey.ADMIN),
-            new RouteKey("GET", BT + "/flows", RouteKey.ADMIN),
-            new RouteKey("PUT", BT + "/mappings/{base}/{associated}", RouteKey.ADMIN),
-            new RouteKey("GET", BT + "/mappings/{base}/{associated}", RouteKey.ADMIN),
-            new RouteKey("GET", BT + "/mapping-form", RouteKey.ADMIN),
-            new RouteKey("POST", BT + "/handoff-preview", RouteKey.ADMIN),
-            new RouteKey("POST", BT + "/mapping-check", RouteKey.ADMIN),
-            new RouteKey("GET", "/console"),
-            new RouteKey("GET", "/console/{asset}"));
+    /** The routes of this function, each with its scopes, query parameters and handler. */
+    static final RouteTable<MappingConfigRoutes> TABLE = RouteTable.of(
+            route("PUT", BT + "/flows/{platform}", MappingConfigRoutes::publishFlow, RouteKey.ADMIN),
+            route("GET", BT + "/flows/{platform}", MappingConfigRoutes::getFlow, RouteKey.ADMIN).query("version"),
+            route("GET", BT + "/flows", MappingConfigRoutes::listFlows, RouteKey.ADMIN),
+            route("PUT", BT + "/mappings/{base}/{associated}", MappingConfigRoutes::publishMapping, RouteKey.ADMIN),
+            route("GET", BT + "/mappings/{base}/{associated}", MappingConfigRoutes::getMapping, RouteKey.ADMIN)
+                    .query("version"),
+            route("GET", BT + "/mapping-form", MappingConfigRoutes::form, RouteKey.ADMIN).query("base", "associated"),
+            route("POST", BT + "/handoff-preview", MappingConfigRoutes::preview, RouteKey.ADMIN),
+            route("POST", BT + "/mapping-check", MappingConfigRoutes::check, RouteKey.ADMIN),
+            route("GET", "/v1/business-types", (routes, request) -> routes.discovery.businessTypes(request),
+                    RouteKey.ADMIN),
+            route("GET", "/v1/health", (routes, request) -> routes.discovery.health(request)),
+            route("GET", "/v1/openapi.yaml", (routes, request) -> routes.discovery.openapi(request)),
+            route("GET", "/console", (routes, request) -> routes.console.page(request)),
+            route("GET", "/console/{asset}", (routes, request) -> routes.console.asset(request)));
+
+    /** The routes of this function. */
+    public static final List<RouteKey> ROUTES = TABLE.keys();
 
     private final Router router;
     private final HttpGlue http;
@@ -60,19 +71,21 @@ public class MappingConfigRoutes {
     private final MappingService mappings;
     private final MappingFormService forms;
     private final HandoffPreviewService previews;
+    private final ConsoleAssets console;
+    private final Discovery discovery;
 
     MappingConfigRoutes(HttpGlue http, JsonBodies bodies, FlowService flows, MappingService mappings,
-                        MappingFormService forms, HandoffPreviewService previews, ConsoleAssets console) {
+                        MappingFormService forms, HandoffPreviewService previews, ConsoleAssets console,
+                        Discovery discovery) {
         this.http = http;
         this.bodies = bodies;
         this.flows = flows;
         this.mappings = mappings;
         this.forms = forms;
         this.previews = previews;
-        this.router = http.router(List.of(ROUTES.get(0).to(this::publishFlow), ROUTES.get(1).to(this::getFlow),
-                ROUTES.get(2).to(this::listFlows), ROUTES.get(3).to(this::publishMapping),
-                ROUTES.get(4).to(this::getMapping), ROUTES.get(5).to(this::form), ROUTES.get(6).to(this::preview),
-                ROUTES.get(7).to(this::check), ROUTES.get(8).to(console::page), ROUTES.get(9).to(console::asset)),
+        this.console = console;
+        this.discovery = discovery;
+        this.router = http.router(TABLE.bind(this),
                 // this function also serves API Gateway's catch-all route: know the other functions' routes
                 java.util.stream.Stream.concat(OrderRoutes.ROUTES.stream(), SyncRoutes.ROUTES.stream()).toList());
     }

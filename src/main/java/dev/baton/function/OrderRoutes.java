@@ -1,5 +1,7 @@
 package dev.baton.function;
 
+import static dev.baton.function.http.RouteTable.route;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +25,7 @@ import dev.baton.function.http.HttpResponse;
 import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
+import dev.baton.function.http.RouteTable;
 import dev.baton.function.http.Router;
 import dev.baton.order.app.OrderService;
 import dev.baton.order.app.ProgressService;
@@ -39,13 +42,17 @@ import dev.baton.sync.app.SyncOperations;
 @ApplicationScoped
 public class OrderRoutes {
 
-    /** The routes of this function, in the same order as its handlers. */
-    public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("POST", "/v1/orders", RouteKey.TERMINAL),
-            new RouteKey("GET", "/v1/orders/{id}", RouteKey.TERMINAL, RouteKey.OPERATOR),
-            new RouteKey("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", RouteKey.TERMINAL),
-            new RouteKey("POST", "/v1/orders/{id}/handoffs", RouteKey.TERMINAL),
-            new RouteKey("POST", "/v1/orders/{id}/handoff-grants", RouteKey.TERMINAL, RouteKey.OPERATOR));
+    /** The routes of this function, each with its scopes, query parameters and handler. */
+    static final RouteTable<OrderRoutes> TABLE = RouteTable.of(
+            route("POST", "/v1/orders", OrderRoutes::start, RouteKey.TERMINAL),
+            route("GET", "/v1/orders/{id}", OrderRoutes::get, RouteKey.TERMINAL, RouteKey.OPERATOR),
+            route("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", OrderRoutes::complete, RouteKey.TERMINAL),
+            route("POST", "/v1/orders/{id}/handoffs", (self, r) -> self.handoffs.handoff(r), RouteKey.TERMINAL),
+            route("POST", "/v1/orders/{id}/handoff-grants", (self, r) -> self.handoffs.grant(r), RouteKey.TERMINAL,
+                    RouteKey.OPERATOR));
+
+    /** The routes of this function. */
+    public static final List<RouteKey> ROUTES = TABLE.keys();
 
     private final Router router;
     private final HttpGlue http;
@@ -54,6 +61,7 @@ public class OrderRoutes {
     private final ProgressService progress;
     private final SyncOperations syncs;
     private final Access access;
+    private final HandoffRoutes handoffs;
 
     OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress, Access access,
                 HandoffRoutes handoffs, SyncOperations syncs) {
@@ -63,9 +71,8 @@ public class OrderRoutes {
         this.bodies = bodies;
         this.orders = orders;
         this.progress = progress;
-        this.router = http.router(List.of(ROUTES.get(0).to(this::start), ROUTES.get(1).to(this::get),
-                ROUTES.get(2).to(this::complete), ROUTES.get(3).to(handoffs::handoff),
-                ROUTES.get(4).to(handoffs::grant)));
+        this.handoffs = handoffs;
+        this.router = http.router(TABLE.bind(this));
     }
 
     /** The router of this function. */

@@ -1,5 +1,7 @@
 package dev.baton.function;
 
+import static dev.baton.function.http.RouteTable.route;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,7 @@ import dev.baton.function.http.HttpResponse;
 import dev.baton.function.http.JsonBodies;
 import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
+import dev.baton.function.http.RouteTable;
 import dev.baton.function.http.Router;
 import dev.baton.order.app.OrderService;
 import dev.baton.order.domain.Caller;
@@ -42,7 +45,10 @@ import dev.baton.sync.infra.DownstreamJson;
 import dev.baton.sync.infra.DownstreamPolicies;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The routes of the {@code order-sync} function: downstream settings, classification dry run, order sync. */
+/**
+ * The routes of the {@code order-sync} function: downstream settings (publish, read back, list), classification dry
+ * run, order sync, and the operators' listing and redrive.
+ */
 @ApplicationScoped
 public class SyncRoutes {
 
@@ -51,13 +57,18 @@ public class SyncRoutes {
     /** Largest sync payload a caller may send. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
-    /** The routes of this function, in the same order as its handlers. */
-    public static final List<RouteKey> ROUTES = List.of(
-            new RouteKey("PUT", "/v1/downstreams/{name}", RouteKey.ADMIN),
-            new RouteKey("POST", "/v1/downstreams/{name}/classify", RouteKey.ADMIN, RouteKey.OPERATOR),
-            new RouteKey("POST", "/v1/orders/{id}/sync", RouteKey.TERMINAL),
-            new RouteKey("GET", "/v1/orders", RouteKey.OPERATOR),
-            new RouteKey("POST", "/v1/orders/{id}/redrive", RouteKey.OPERATOR));
+    /** The routes of this function, each with its scopes, query parameters and handler. */
+    static final RouteTable<SyncRoutes> TABLE = RouteTable.of(
+            route("GET", "/v1/downstreams", SyncRoutes::listDownstreams, RouteKey.ADMIN),
+            route("GET", "/v1/downstreams/{name}", SyncRoutes::getDownstream, RouteKey.ADMIN),
+            route("PUT", "/v1/downstreams/{name}", SyncRoutes::publish, RouteKey.ADMIN),
+            route("POST", "/v1/downstreams/{name}/classify", SyncRoutes::classify, RouteKey.ADMIN, RouteKey.OPERATOR),
+            route("POST", "/v1/orders/{id}/sync", SyncRoutes::sync, RouteKey.TERMINAL),
+            route("GET", "/v1/orders", SyncRoutes::list, RouteKey.OPERATOR).query("syncState", "limit", "cursor"),
+            route("POST", "/v1/orders/{id}/redrive", SyncRoutes::redrive, RouteKey.OPERATOR));
+
+    /** The routes of this function. */
+    public static final List<RouteKey> ROUTES = TABLE.keys();
 
     private final Router router;
     private final HttpGlue http;
@@ -79,8 +90,7 @@ public class SyncRoutes {
         this.downstreams = downstreams;
         this.sync = sync;
         this.operations = operations;
-        this.router = http.router(List.of(ROUTES.get(0).to(this::publish), ROUTES.get(1).to(this::classify),
-                ROUTES.get(2).to(this::sync), ROUTES.get(3).to(this::list), ROUTES.get(4).to(this::redrive)),
+        this.router = http.router(TABLE.bind(this),
                 java.util.stream.Stream.concat(OrderRoutes.ROUTES.stream(), MappingConfigRoutes.ROUTES.stream())
                         .toList());
     }
@@ -95,10 +105,22 @@ public class SyncRoutes {
         Fields body = Fields.of(bodies.object(request), "endpoint", "timeoutMs", "headers", "secretHeaders",
                 "codePointer", "successCodes", "messagePointer", "referencePointer", "retry", "rules");
         var result = downstreams.publish(DownstreamInput.read(name, body, policies));
-        ObjectNode view = DownstreamJson.write(result.downstream().value());
-        view.put("name", name).put("version", result.downstream().value().version())
-                .put("createdAt", result.downstream().createdAt().toString()).put("created", result.created());
+        ObjectNode view = settingsView(result.downstream()).put("created", result.created());
         return HttpResponse.json(result.created() ? 201 : 200, CanonicalJson.text(view));
+    }
+
+    /** The settings as published: secret headers are references (an environment variable or parameter name). */
+    private HttpResponse getDownstream(HttpRequest request) {
+        return HttpResponse.json(200, CanonicalJson.text(settingsView(downstreams.get(name(request)))));
+    }
+
+    private HttpResponse listDownstreams(HttpRequest request) {
+        return http.json(200, new DownstreamList(downstreams.names()));
+    }
+
+    private static ObjectNode settingsView(dev.baton.shared.app.Published<dev.baton.sync.domain.Downstream> d) {
+        return DownstreamJson.write(d.value()).put("name", d.value().name()).put("version", d.value().version())
+                .put("createdAt", d.createdAt().toString());
     }
 
     private HttpResponse classify(HttpRequest request) {
@@ -196,6 +218,11 @@ public class SyncRoutes {
                     + NAME.pattern())));
         }
         return name;
+    }
+
+    /** The answer of {@code GET /v1/downstreams}: the names, for {@code GET /v1/downstreams/{name}}. */
+    @RegisterForReflection
+    public record DownstreamList(List<String> downstreams) {
     }
 
     /** A page of orders in one sync state. */

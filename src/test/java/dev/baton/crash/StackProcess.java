@@ -16,7 +16,7 @@ import dev.baton.local.EmbeddedBackends;
 import dev.baton.shared.infra.CrashPoints;
 
 /**
- * The local stack ({@code dev.baton.local.LocalBaton}, as {@code infra/local/run.sh} starts it, from
+ * The local stack ({@code dev.baton.local.LocalMain}, as {@code infra/local/run.sh} starts it, from
  * {@code target/function.zip}) as a child process that can be killed like a crashed host: SIGKILL of the stack
  * and of every function process under it, then started again on the same data directory and ports.
  * Each start logs to its own file under {@code target/crash-logs/}.
@@ -103,7 +103,7 @@ final class StackProcess implements AutoCloseable {
                 + Files.readString(Path.of("target/local-runtime.classpath")).strip();
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-Dsun.net.httpserver.nodelay=true", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-cp", classpath, "dev.baton.local.LocalBaton");
+                "-cp", classpath, "dev.baton.local.LocalMain");
     }
 
     private Map<String, String> environment(String crashAt) {
@@ -113,7 +113,7 @@ final class StackProcess implements AutoCloseable {
         env.put("BATON_DATA_DIR", dataDir.toString());
         env.put("BATON_FUNCTION_ZIP", "target/function.zip");
         env.put("BATON_FUNCTION_DIR", dataDir.resolve("function").toString());
-        env.put("BATON_AUTH", "off");
+        env.put("BATON_AUTH_MODE", "off");
         env.put("BATON_SWEEP_SECONDS", "1");
         env.put("BATON_SYNC_LEASE_MARGIN", "2s");
         env.put("BATON_SYNC_SWEEP_GRACE", "2s");

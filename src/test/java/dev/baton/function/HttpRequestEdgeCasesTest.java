@@ -134,16 +134,6 @@ class HttpRequestEdgeCasesTest {
     }
 
     @Test
-    void eightConcurrentPublishesThroughTheApi_neverShareAVersion() throws Exception {
-        // given eight publishers of different node lists (the mock event server runs one invocation at a time)
-        String path = "/v1/business-types/" + type + "/flows/web";
-        // when
-        List<Outcome> outcomes = publishConcurrently(8, nodes -> Api.put(path, nodes));
-        // then
-        assertNoSharedVersions(path, outcomes);
-    }
-
-    @Test
     void eightConcurrentPublishesOnConcurrentLambdaInstances_neverShareAVersion() throws Exception {
         // given eight publishers calling the function's entry point at once, as eight Lambda instances would
         String path = "/v1/business-types/" + type + "/flows/mobile";

@@ -189,6 +189,8 @@ class MappingsFunctionTest {
         // then
         assertProblem(reply, 422, "validation-failed");
         assertThat(errorFields(reply)).containsExactly("links[0].from");
+        assertThat(reply.json().path("errors").get(0).path("message").asText()).as("names the id typed")
+                .isEqualTo("is nope, not a node of the phone flow (version 1)");
         assertThat(get(phoneToWeb).status()).isEqualTo(404);
     }
 

@@ -27,7 +27,7 @@ import dev.baton.support.HandoffProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Handoffs end to end against DynamoDB Local: the normative rules of PRODUCT.md, scenario by scenario. */
+/** Handoffs end to end against DynamoDB Local: the rules of docs/semantics.md#handoff-rules, scenario by scenario. */
 @QuarkusTest
 @TestProfile(HandoffProfile.class)
 class HandoffScenariosTest {

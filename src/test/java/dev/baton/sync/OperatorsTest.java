@@ -90,7 +90,7 @@ class OperatorsTest {
         JsonNode one = seen.stream().filter(o -> o.path("orderId").asText().equals(mine.get(0))).findFirst()
                 .orElseThrow();
         assertThat(one.path("attempt").asInt()).isEqualTo(1);
-        assertThat(one.path("lastClassification").path("ruleId").asText()).isEqualTo("default.busy-message");
+        assertThat(one.path("lastClassification").path("ruleId").asText()).isEqualTo("default.gateway-status");
     }
 
     @Test

@@ -42,6 +42,9 @@ public interface DefinitionStore {
      */
     void createMapping(Published<NodeMapping> mapping);
 
+    /** Every business type with a published flow, sorted. */
+    List<String> businessTypes();
+
     /** The latest flows and mappings of a business type, read together in one call. */
     Catalog catalog(String businessType);
 

@@ -9,10 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.Node;
-import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.app.PublishLoop;
 import dev.baton.shared.app.Published;
-import dev.baton.shared.app.VersionConflictException;
 import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Violation;
 
@@ -21,7 +20,6 @@ import dev.baton.shared.domain.Violation;
 public class FlowService {
 
     /** How often a publish re-reads and retries after losing a race to a concurrent publish. */
-    static final int PUBLISH_ATTEMPTS = 5;
 
     private final DefinitionStore store;
     private final Clock clock;
@@ -44,22 +42,16 @@ public class FlowService {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
+        return PublishLoop.publish("The flow", () -> {
             Optional<Published<Flow>> latest = store.latestFlow(businessType, platform);
             if (latest.isPresent() && latest.get().value().hasSameNodesAs(nodes)) {
                 return new PublishResult(latest.get(), false);
             }
             int version = latest.map(p -> p.value().version() + 1).orElse(1);
             Published<Flow> next = new Published<>(new Flow(businessType, platform, version, nodes), clock.instant());
-            try {
-                store.createFlow(next);
-                return new PublishResult(next, true);
-            } catch (VersionConflictException lostRace) {
-                // another publish created this version first: re-read, maybe it published the same nodes
-            }
-        }
-        throw new ConflictException("concurrent-publish",
-                "The flow is being published concurrently by others; try again.");
+            store.createFlow(next);
+            return new PublishResult(next, true);
+        });
     }
 
     /** The latest flow, or the given version. */
@@ -70,6 +62,11 @@ public class FlowService {
         return flow.orElseThrow(() -> new NotFoundException("No flow for business type " + businessType
                 + " on platform " + platform + (version.isPresent() ? " at version " + version.getAsInt() : "")
                 + "."));
+    }
+
+    /** Every business type with a published flow, sorted. */
+    public List<String> businessTypes() {
+        return store.businessTypes();
     }
 
     /** The latest flow of every platform of a business type, by platform name. */

@@ -18,8 +18,8 @@ import dev.baton.flow.domain.MappingLint;
 import dev.baton.flow.domain.NodeMapping;
 import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.app.PublishLoop;
 import dev.baton.shared.app.Published;
-import dev.baton.shared.app.VersionConflictException;
 import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Violation;
 
@@ -47,7 +47,7 @@ public class MappingService {
      */
     public LintedMapping publish(String businessType, String base, String associated, List<Link> links) {
         requireDistinct(base, associated);
-        for (int attempt = 0; attempt < FlowService.PUBLISH_ATTEMPTS; attempt++) {
+        return PublishLoop.publish("The mapping", () -> {
             Catalog catalog = store.catalog(businessType);
             Sides sides = acceptedSides(catalog, businessType, base, associated, links);
             Flow baseFlow = sides.base();
@@ -62,15 +62,9 @@ public class MappingService {
             int version = latest.map(m -> m.value().version() + 1).orElse(1);
             Published<NodeMapping> next = new Published<>(new NodeMapping(businessType, base, associated, version,
                     baseFlow.version(), associatedFlow.version(), links), clock.instant());
-            try {
-                store.createMapping(next);
-                return new LintedMapping(next, MappingLint.of(baseFlow, associatedFlow, links), true);
-            } catch (VersionConflictException lostRace) {
-                // a concurrent publish won this version: re-read everything and decide again
-            }
-        }
-        throw new ConflictException("concurrent-publish",
-                "The mapping is being published concurrently by others; try again.");
+            store.createMapping(next);
+            return new LintedMapping(next, MappingLint.of(baseFlow, associatedFlow, links), true);
+        });
     }
 
     /** A mapping not published: its flows, lint and the handoff matrices in both directions. */

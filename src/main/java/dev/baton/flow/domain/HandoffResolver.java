@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides what a handoff carries over and what remains, implementing PRODUCT.md "Handoff semantics" rules 2–5
+ * Decides what a handoff carries over and what remains, implementing docs/semantics.md#handoff-rules, rules 2–5
  * as one pure function.
  */
 public final class HandoffResolver {

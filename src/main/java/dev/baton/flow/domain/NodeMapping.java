@@ -119,7 +119,7 @@ public record NodeMapping(String businessType, String basePlatform, String assoc
             return;
         }
         if (!base.contains(link.from())) {
-            violations.add(new Violation(path + ".from", "is not a node of the base flow"));
+            violations.add(new Violation(path + ".from", unknown(link.from(), base)));
         }
         if (link.to().size() > MAX_TARGETS_PER_LINK) {
             violations.add(new Violation(path + ".to", "must have at most " + MAX_TARGETS_PER_LINK + " nodes"));
@@ -128,10 +128,15 @@ public record NodeMapping(String businessType, String basePlatform, String assoc
         for (int j = 0; j < link.to().size(); j++) {
             String to = link.to().get(j);
             if (!associated.contains(to)) {
-                violations.add(new Violation(path + ".to[" + j + "]", "is not a node of the associated flow"));
+                violations.add(new Violation(path + ".to[" + j + "]", unknown(to, associated)));
             } else if (!seen.add(new Edge(link.from(), to))) {
                 violations.add(new Violation(path + ".to[" + j + "]", "duplicates an earlier link"));
             }
         }
+    }
+
+    /** Names the id the user typed, not only its place in the request (ids are checked against a safe pattern). */
+    private static String unknown(String nodeId, Flow flow) {
+        return "is " + nodeId + ", not a node of the " + flow.platform() + " flow (version " + flow.version() + ")";
     }
 }

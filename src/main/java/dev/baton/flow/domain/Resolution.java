@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of resolving a handoff onto the target platform (PRODUCT.md "Handoff semantics" 2–5).
+ * The outcome of resolving a handoff onto the target platform (docs/semantics.md#handoff-rules, rules 2–5).
  *
  * @param carriedOver the target nodes newly satisfied by the source's progress, in target flow order;
  *                    nodes already completed on the target are not among them. Immutable copy.

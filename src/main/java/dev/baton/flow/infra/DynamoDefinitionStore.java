@@ -18,6 +18,7 @@ import dev.baton.flow.domain.NodeMapping;
 import dev.baton.shared.app.Published;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.infra.BatonConfig;
+import dev.baton.shared.infra.Directory;
 import dev.baton.shared.infra.VersionedPublish;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 @ApplicationScoped
 public class DynamoDefinitionStore implements DefinitionStore {
+
+    /** The directory of business types that have a flow. */
+    static final String BUSINESS_TYPES = "business-types";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -56,7 +60,13 @@ public class DynamoDefinitionStore implements DefinitionStore {
         Flow f = flow.value();
         publish(DefinitionItems.flowItem(flow, DefinitionItems.flowSk(f.platform(), f.version())),
                 DefinitionItems.flowItem(flow, DefinitionItems.flowHeadSk(f.platform())), f.version(),
-                "flow " + f.businessType() + "/" + f.platform() + " v" + f.version());
+                "flow " + f.businessType() + "/" + f.platform() + " v" + f.version(),
+                Directory.entry(BUSINESS_TYPES, f.businessType()));
+    }
+
+    @Override
+    public List<String> businessTypes() {
+        return Directory.names(dynamo, table, BUSINESS_TYPES);
     }
 
     @Override
@@ -124,8 +134,8 @@ public class DynamoDefinitionStore implements DefinitionStore {
     }
 
     private void publish(Map<String, AttributeValue> version, Map<String, AttributeValue> head, int number,
-                         String what) {
-        VersionedPublish.publish(dynamo, table, version, head, PK, VERSION, number, what);
+                         String what, Map<String, AttributeValue> listed) {
+        VersionedPublish.publish(dynamo, table, version, head, PK, VERSION, number, what, null, listed);
     }
 
     private static <T> T call(String operation, String key, java.util.function.Supplier<T> call) {

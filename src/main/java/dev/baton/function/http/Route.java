@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One route: a method, a path template such as {@code /v1/orders/{id}} and the handler that answers it.
- * Templates are the same strings as the SAM template's {@code HttpApi} events and the OpenAPI paths.
+ * One route: a method, a path template such as {@code /v1/orders/{id}}, the scopes of which a caller needs one,
+ * the query parameters it accepts, and the handler that answers it. Templates are the same strings as the SAM
+ * template's {@code HttpApi} events and the OpenAPI paths.
  */
-public record Route(String method, String template, java.util.Set<String> scopes,
+public record Route(String method, String template, java.util.Set<String> scopes, java.util.Set<String> query,
                     Function<HttpRequest, HttpResponse> handler) {
 
     public Route {
@@ -20,6 +21,14 @@ public record Route(String method, String template, java.util.Set<String> scopes
             throw new IllegalArgumentException("route template must start with /: " + template);
         }
         scopes = java.util.Set.copyOf(scopes);
+        query = java.util.Set.copyOf(query);
+    }
+
+    /** The query parameters of {@code request} this route does not accept, sorted. */
+    public java.util.SortedSet<String> unknownQuery(HttpRequest request) {
+        java.util.SortedSet<String> unknown = new java.util.TreeSet<>(request.query().keySet());
+        unknown.removeAll(query);
+        return unknown;
     }
 
     /** The parameters this template captures from a path, or empty when the path does not match. */

@@ -1,11 +1,11 @@
 package dev.baton.function.http;
 
 /**
- * A method and path template, e.g. {@code POST /v1/orders/{id}/handoffs}, and the OAuth scopes of which a
- * caller needs one: a route without its handler. The scopes are the same as the route's
- * {@code AuthorizationScopes} in template.yaml (a test keeps them equal).
+ * A method and path template, e.g. {@code POST /v1/orders/{id}/handoffs}, the OAuth scopes of which a
+ * caller needs one, and the query parameters it accepts: a route without its handler. The scopes are the same
+ * as the route's {@code AuthorizationScopes} in template.yaml (a test keeps them equal).
  */
-public record RouteKey(String method, String template, java.util.Set<String> scopes) {
+public record RouteKey(String method, String template, java.util.Set<String> scopes, java.util.Set<String> query) {
 
     /** Flows, mappings and downstream settings. */
     public static final String ADMIN = "baton/admin";
@@ -16,16 +16,22 @@ public record RouteKey(String method, String template, java.util.Set<String> sco
 
     public RouteKey {
         scopes = java.util.Set.copyOf(scopes);
+        query = java.util.Set.copyOf(query);
     }
 
-    /** A route key needing one of {@code scopes}. */
+    /** A route key needing one of {@code scopes}, accepting no query parameter. */
     public RouteKey(String method, String template, String... scopes) {
-        this(method, template, java.util.Set.of(scopes));
+        this(method, template, java.util.Set.of(scopes), java.util.Set.of());
+    }
+
+    /** This key, accepting the query parameters {@code names}. */
+    public RouteKey accepting(java.util.Set<String> names) {
+        return new RouteKey(method, template, scopes, names);
     }
 
     /** A route with this key and {@code handler}. */
     public Route to(java.util.function.Function<HttpRequest, HttpResponse> handler) {
-        return new Route(method, template, scopes, handler);
+        return new Route(method, template, scopes, query, handler);
     }
 
     @Override

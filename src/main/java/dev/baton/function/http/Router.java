@@ -15,9 +15,9 @@ import dev.baton.shared.domain.InvalidInputException;
 
 /**
  * Dispatches requests to routes and turns every failure into a problem answer: unknown path → 404,
- * known path with another method → 405 with {@code Allow}, {@link ApiException} → its status,
- * {@link InvalidInputException} → 422, not found → 404, conflict → 409, store unavailable → 503, anything
- * unexpected → 500 (logged without the request body).
+ * known path with another method → 405 with {@code Allow}, a query parameter the route does not accept → 400,
+ * {@link ApiException} → its status, {@link InvalidInputException} → 422, not found → 404, conflict → 409,
+ * store unavailable → 503, anything unexpected → 500 (logged without the request body).
  */
 public final class Router {
 
@@ -89,12 +89,13 @@ public final class Router {
             }
             if (route.method().equals(request.method())) {
                 access.check(route, request);
+                refuseUnknownQuery(route, request);
                 return route.handler().apply(request.withPathParams(params.get()));
             }
             allowed.add(route.method());
         }
         for (RouteKey key : elsewhere) {
-            if (new Route(key.method(), key.template(), key.scopes(), r -> null).match(request.path()).isPresent()) {
+            if (key.to(r -> null).match(request.path()).isPresent()) {
                 if (key.method().equals(request.method())) {
                     throw ApiException.notFound("Route " + key + " is served by another function.");
                 }
@@ -107,5 +108,18 @@ public final class Router {
         HttpResponse answer = problems.of(new ApiException(405, "method-not-allowed", "Method not allowed",
                 "Allowed: " + String.join(", ", allowed) + ".", List.of()), request);
         return answer.withHeader("allow", String.join(", ", allowed));
+    }
+
+    /** A typo in a query parameter must not pass silently as "no filter": 400 naming each unknown one. */
+    private static void refuseUnknownQuery(Route route, HttpRequest request) {
+        var unknown = new TreeSet<String>();
+        route.unknownQuery(request).forEach(name -> unknown.add(Problems.clip(name)));
+        if (!unknown.isEmpty()) {
+            String accepted = route.query().isEmpty() ? "none" : String.join(", ", new TreeSet<>(route.query()));
+            throw new ApiException(400, "unknown-query-parameter", "Unknown query parameter",
+                    "Unknown query parameters: " + String.join(", ", unknown) + ". This route accepts: " + accepted
+                            + ".", unknown.stream().map(n -> new dev.baton.shared.domain.Violation(n,
+                            "is not a query parameter of " + route.method() + " " + route.template())).toList());
+        }
     }
 }

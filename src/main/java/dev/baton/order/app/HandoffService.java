@@ -26,7 +26,7 @@ import dev.baton.shared.domain.InvalidInputException;
 import dev.baton.shared.domain.Mask;
 
 /**
- * Handoffs (PRODUCT.md rules 1–6) behind {@link OrderAccess}: one strongly consistent read and one
+ * Handoffs (docs/semantics.md#handoff-rules, 1–6) behind {@link OrderAccess}: one strongly consistent read and one
  * conditional write, whatever authorised it. A grant is consumed by that same write, so of several callers
  * presenting one grant exactly one wins.
  */

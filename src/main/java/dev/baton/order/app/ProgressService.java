@@ -50,7 +50,7 @@ public class ProgressService {
         return complete(orderId, nodeId, platform, terminal, data, Caller.TRUSTED);
     }
 
-    /** Completes {@code nodeId} on {@code platform} for {@code terminal}, if {@code caller} may; see rule 7. */
+    /** Completes {@code nodeId} on {@code platform} for {@code terminal}, if {@code caller} may (docs/semantics.md#handoff-rules, 7). */
     public Progress complete(String orderId, String nodeId, String platform, String terminal, NodeData data,
                              Caller caller) {
         Order order = load(orderId);
@@ -75,7 +75,7 @@ public class ProgressService {
         return new Progress(result, platform, nodeId, NodeCompletion.pending(flow, result.completedIdsOn(platform)));
     }
 
-    /** Hands {@code orderId} over to {@code toPlatform}/{@code terminal} for a trusted caller. */
+    /** Hands {@code orderId} over to {@code toPlatform}/{@code terminal} for a trusted caller (docs/semantics.md#handoff-rules, 1–6). */
     public Takeover.Result handoff(String orderId, String toPlatform, String terminal) {
         return handoff(orderId, toPlatform, terminal, OptionalLong.empty());
     }

@@ -8,7 +8,7 @@ import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.Node;
 
 /**
- * Completing a node on the active platform (PRODUCT.md handoff rule 7): only the owner, only the next
+ * Completing a node on the active platform (docs/semantics.md#handoff-rules, rule 7): only the owner, only the next
  * node in the flow's order; repeating the last completion with the same data is idempotent.
  */
 public final class NodeCompletion {

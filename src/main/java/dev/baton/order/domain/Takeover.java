@@ -14,7 +14,7 @@ import dev.baton.flow.domain.NodeMapping;
 import dev.baton.flow.domain.Resolution;
 
 /**
- * A terminal takes over an order (PRODUCT.md handoff rules 1–6): the nodes completed on the owner's
+ * A terminal takes over an order (docs/semantics.md#handoff-rules, rules 1–6): the nodes completed on the owner's
  * platform are mapped onto the target platform's flow, satisfied nodes are recorded there as carried
  * over with their source data, and ownership moves to the new terminal.
  */

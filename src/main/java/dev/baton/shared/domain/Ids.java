@@ -3,7 +3,7 @@ package dev.baton.shared.domain;
 import java.util.regex.Pattern;
 
 /**
- * The identifier rules of Baton (PRODUCT.md "Concepts"). Each rule is published as its pattern text, for
+ * The identifier rules of Baton (docs/semantics.md#concepts). Each rule is published as its pattern text, for
  * messages such as {@code "must match " + Ids.PLATFORM}, and as a null-safe predicate that matches the
  * whole value.
  */

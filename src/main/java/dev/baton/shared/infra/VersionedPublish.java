@@ -45,6 +45,18 @@ public final class VersionedPublish {
     public static void publish(DynamoDbClient dynamo, String table, Map<String, AttributeValue> version,
                                Map<String, AttributeValue> head, String keyAttribute, String versionAttribute,
                                int number, String what, Map<String, AttributeValue> absentKey) {
+        publish(dynamo, table, version, head, keyAttribute, versionAttribute, number, what, absentKey, null);
+    }
+
+    /**
+     * As {@link #publish(DynamoDbClient, String, Map, Map, String, String, int, String, Map)}, and in the same
+     * transaction puts {@code listed} (a {@link Directory} entry; null for none) unconditionally: publishing
+     * again rewrites the same item, and a name is listed exactly when one of its versions was published.
+     */
+    public static void publish(DynamoDbClient dynamo, String table, Map<String, AttributeValue> version,
+                               Map<String, AttributeValue> head, String keyAttribute, String versionAttribute,
+                               int number, String what, Map<String, AttributeValue> absentKey,
+                               Map<String, AttributeValue> listed) {
         Put putVersion = Put.builder().tableName(table).item(version).conditionExpression("attribute_not_exists(#k)")
                 .expressionAttributeNames(Map.of("#k", keyAttribute)).build();
         Put putHead = number == 1
@@ -60,6 +72,9 @@ public final class VersionedPublish {
             items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
                     .key(absentKey).conditionExpression("attribute_not_exists(#k)")
                     .expressionAttributeNames(Map.of("#k", keyAttribute)).build()).build());
+        }
+        if (listed != null) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(listed).build()).build());
         }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));

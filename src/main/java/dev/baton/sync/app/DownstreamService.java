@@ -6,9 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.baton.shared.app.VersionConflictException;
-import dev.baton.shared.app.ConflictException;
 import dev.baton.shared.app.NotFoundException;
+import dev.baton.shared.app.PublishLoop;
 import dev.baton.shared.app.Published;
 import dev.baton.sync.domain.Classification;
 import dev.baton.sync.domain.Downstream;
@@ -20,7 +19,6 @@ import dev.baton.sync.domain.Rule;
 @ApplicationScoped
 public class DownstreamService {
 
-    private static final int PUBLISH_ATTEMPTS = 5;
 
     private final DownstreamStore store;
     private final DownstreamCache cache;
@@ -38,23 +36,28 @@ public class DownstreamService {
 
     /** Publishes {@code settings} (its version is ignored) as the next version of the downstream. */
     public Publication publish(Downstream settings) {
-        for (int attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
+        return PublishLoop.publish("Downstream " + settings.name(), () -> {
             Optional<Published<Downstream>> latest = store.latest(settings.name());
             if (latest.isPresent() && latest.get().value().sameSettingsAs(settings)) {
                 return new Publication(latest.get(), false);
             }
             int version = latest.map(l -> l.value().version() + 1).orElse(1);
             Published<Downstream> next = new Published<>(settings.withVersion(version), clock.instant());
-            try {
-                store.create(next);
-                cache.evict(settings.name());
-                return new Publication(next, true);
-            } catch (VersionConflictException lostRace) {
-                // a concurrent publish won this version: read again
-            }
-        }
-        throw new ConflictException("concurrent-publish", "Downstream " + settings.name()
-                + " is being published concurrently by others; try again.");
+            store.create(next);
+            cache.evict(settings.name());
+            return new Publication(next, true);
+        });
+    }
+
+    /** The names of every downstream, sorted. */
+    public List<String> names() {
+        return store.names();
+    }
+
+    /** The latest settings of {@code name}; {@link dev.baton.shared.app.NotFoundException} when none. */
+    public Published<Downstream> get(String name) {
+        return store.latest(name).orElseThrow(() -> new dev.baton.shared.app.NotFoundException(
+                "No downstream " + name + "."));
     }
 
     /** How {@code failure} would be classified with the downstream's rules and the defaults. */

@@ -17,4 +17,7 @@ public interface DownstreamStore {
      * @throws dev.baton.shared.app.VersionConflictException when another publish got there first
      */
     void create(Published<Downstream> downstream);
+
+    /** The names of every downstream with a published version, sorted. */
+    java.util.List<String> names();
 }

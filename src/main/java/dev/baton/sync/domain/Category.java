@@ -1,6 +1,6 @@
 package dev.baton.sync.domain;
 
-/** What a failure means for the order (PRODUCT.md "Sync semantics"). */
+/** What a failure means for the order (docs/semantics.md#sync-rules). */
 public enum Category {
     /** Busy, timed out, unavailable: trying again later will likely work. */
     TRANSIENT,

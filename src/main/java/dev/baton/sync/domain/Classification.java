@@ -1,8 +1,8 @@
 package dev.baton.sync.domain;
 
 /**
- * The outcome of classifying a failure: its category and which rule decided it (PRODUCT.md: "every
- * classification says which rule matched").
+ * The outcome of classifying a failure: its category and which rule decided it (docs/semantics.md#sync-rules:
+ * every classification names the rule that matched).
  *
  * @param category what the failure means for the order
  * @param ruleId   the id of the matching rule, or {@value FailureClassifier#FALLBACK_RULE_ID}

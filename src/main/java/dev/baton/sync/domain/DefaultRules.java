@@ -10,9 +10,9 @@ import java.util.stream.IntStream;
  * First match wins, so the order is the design:
  * <ol>
  * <li><b>How the call failed</b>: timeouts and failed connections are transient.</li>
- * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then busy / try
- *     later / timed out / unavailable / maintenance messages are transient, then 502/503/504 (proxy and
- *     gateway pages, never an insurer's verdict) are transient. A wrong async answer costs bounded retries
+ * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then 502/503/504
+ *     (proxy and gateway pages, never an insurer's verdict) are transient, labelled by their status whatever
+ *     the page says, then busy / try later / timed out / unavailable / maintenance messages are transient. A wrong async answer costs bounded retries
  *     and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
@@ -43,12 +43,12 @@ public final class DefaultRules {
                     "rate_limit", "too many requests", "throttl", "quota exceeded", "限流", "流控", "流量超限",
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
                     "调用频率", "超过频率", "频率过高"),
+            statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504)),
             messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
                     "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
                     "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
                     "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
                     "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败"),
-            statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504)),
             statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",

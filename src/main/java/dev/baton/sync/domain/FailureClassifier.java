@@ -3,7 +3,7 @@ package dev.baton.sync.domain;
 import java.util.List;
 
 /**
- * Classifies a failure (PRODUCT.md "Sync semantics"): the downstream's own rules first, in their order, then
+ * Classifies a failure (docs/semantics.md#sync-rules): the downstream's own rules first, in their order, then
  * {@link #DEFAULT_RULES}; the first match wins; when nothing matches the failure is {@link Category#UNKNOWN}
  * by rule {@value #FALLBACK_RULE_ID}. Pure: it runs on every failed attempt and in the classify dry run.
  */

@@ -1,6 +1,6 @@
 package dev.baton.sync.domain;
 
-/** What the caller should do next after a sync call (the "processing result" of PRODUCT.md). */
+/** What the caller should do next after a sync call (the "processing result" of docs/semantics.md#sync-rules). */
 public enum NextAction {
     /** The order is synced: continue the business process. */
     CONTINUE,

@@ -2,6 +2,7 @@ package dev.baton.sync.infra;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import dev.baton.shared.app.Published;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.infra.BatonConfig;
 import dev.baton.shared.infra.CanonicalJson;
+import dev.baton.shared.infra.Directory;
 import dev.baton.shared.infra.VersionedPublish;
 import dev.baton.sync.app.DownstreamStore;
 import dev.baton.sync.domain.Downstream;
@@ -32,6 +34,7 @@ public class DynamoDownstreamStore implements DownstreamStore {
     static final String DOC = "doc";
     static final String CREATED_AT = "createdAt";
     static final String HEAD = "HEAD";
+    static final String DIRECTORY = "downstreams";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -62,7 +65,12 @@ public class DynamoDownstreamStore implements DownstreamStore {
         Map<String, AttributeValue> version = item(published, String.format("V#%08d", d.version()));
         Map<String, AttributeValue> head = item(published, HEAD);
         VersionedPublish.publish(dynamo, table, version, head, PK, VERSION, d.version(),
-                "downstream " + d.name() + " v" + d.version());
+                "downstream " + d.name() + " v" + d.version(), null, Directory.entry(DIRECTORY, d.name()));
+    }
+
+    @Override
+    public List<String> names() {
+        return Directory.names(dynamo, table, DIRECTORY);
     }
 
     private static Map<String, AttributeValue> item(Published<Downstream> published, String sk) {

@@ -43,6 +43,16 @@ class NodeMappingTest {
                         List.of("links[0].from", "links[0].to[1]", "links[2].to[0]")));
     }
 
+    @Test
+    void anUnknownNode_isNamedByTheIdTheUserTyped_notOnlyByItsPosition() {
+        // when
+        List<Violation> violations = NodeMapping.check(PHONE, MOBILE, links("q>w,typo"));
+
+        // then
+        assertEquals(List.of(new Violation("links[0].from", "is q, not a node of the phone flow (version 1)"),
+                new Violation("links[0].to[1]", "is typo, not a node of the mobile flow (version 1)")), violations);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("linkSets")
     void checksLinks(String scenario, String linkSpec, List<String> expectedFields) {

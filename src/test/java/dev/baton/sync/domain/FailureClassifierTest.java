@@ -27,6 +27,9 @@ class FailureClassifierTest {
                 Arguments.of(code("1001", "请求过于频繁，请稍后再试"), "default.throttled-message", Category.THROTTLED),
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
+                // a gateway page saying "Service Temporarily Unavailable" is labelled by its status, not its words
+                Arguments.of(http(503, "503 Service Temporarily Unavailable"), "default.gateway-status",
+                        Category.TRANSIENT),
                 Arguments.of(http(401, "invalid access token"), "default.setup-status", Category.UNKNOWN),
                 Arguments.of(code("SIGN", "签名无效"), "default.auth-message", Category.UNKNOWN),
                 Arguments.of(code("E100", "核保不通过：不符合投保条件"), "default.rejected-message",

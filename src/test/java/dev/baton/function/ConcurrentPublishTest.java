@@ -1,13 +1,9 @@
 package dev.baton.function;
 
-import static dev.baton.function.MappingConfigFunctionTest.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,67 +15,30 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.baton.flow.app.FlowService;
 import dev.baton.flow.app.MappingService;
 import dev.baton.flow.domain.Link;
 import dev.baton.flow.domain.Node;
-import dev.baton.local.ApiEvents;
 import dev.baton.shared.app.ConflictException;
 import dev.baton.support.Api;
-import dev.baton.support.Api.Reply;
 import dev.baton.support.MappingConfigProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** How the HTTP glue treats bodies: base64, size, media type, encoding — and concurrent publishes. */
+/**
+ * Concurrent publishes through the services, as several Lambda instances would run them: different node lists
+ * never share a version, and a mapping published both ways round at once exists in one orientation only. (How
+ * request bodies are treated is HttpRequestEdgeCasesTest's.)
+ */
 @QuarkusTest
 @TestProfile(MappingConfigProfile.class)
-class HttpEdgeCasesTest {
+class ConcurrentPublishTest {
 
     @Inject
     FlowService flows;
 
     @Inject
     MappingService mappings;
-
-    private final String flow = "/v1/business-types/e-" + UUID.randomUUID().toString().substring(0, 8)
-            + "/flows/phone";
-
-    private static Reply withBody(String path, byte[] body, boolean base64, String contentType) {
-        ObjectNode event = ApiEvents.event("PUT", path, "", Map.of("content-type", contentType), null, "$default",
-                Map.of());
-        event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body,
-                StandardCharsets.UTF_8));
-        event.put("isBase64Encoded", base64);
-        return Api.invoke(event.toString());
-    }
-
-    @Test
-    void aBase64Body_isDecoded() {
-        Reply reply = withBody(flow, nodes("a", "b").getBytes(StandardCharsets.UTF_8), true, "application/json");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    }
-
-    @Test
-    void badBodies_areClientErrors_andWriteNothing() {
-        byte[] big = ("{\"nodes\":[{\"id\":\"a\",\"name\":\"" + "x".repeat(270_000) + "\"}]}")
-                .getBytes(StandardCharsets.UTF_8);
-        assertThat(withBody(flow, big, false, "application/json").status()).isEqualTo(413);
-        assertThat(withBody(flow, big, true, "application/json").status()).isEqualTo(413);
-        assertThat(withBody(flow, "%%%".getBytes(StandardCharsets.UTF_8), true, "application/json").status())
-                .isEqualTo(400);
-        assertThat(withBody(flow, new byte[] {(byte) 0xC3, 0x28}, true, "application/json").status()).isEqualTo(400);
-        assertThat(withBody(flow, nodes("a").getBytes(StandardCharsets.UTF_8), false, "text/plain").status())
-                .isEqualTo(415);
-        String deep = "{\"nodes\":" + "[".repeat(40) + "]".repeat(40) + "}";
-        Reply tooDeep = withBody(flow, deep.getBytes(StandardCharsets.UTF_8), false, "application/json");
-        assertThat(tooDeep.status()).isEqualTo(400);
-        assertThat(tooDeep.json().path("type").asText()).isEqualTo("urn:baton:problem:malformed-request");
-        assertThat(tooDeep.contentType()).isEqualTo("application/problem+json");
-        assertThat(Api.get(flow).status()).isEqualTo(404);
-    }
 
     @Test
     void concurrentPublishesOfDifferentNodes_neverShareAVersion() throws Exception {
@@ -109,6 +68,8 @@ class HttpEdgeCasesTest {
         pool.shutdown();
         // then every successful publish got its own version, 1..n without gaps
         List<Integer> ok = created.stream().filter(v -> v > 0).sorted().toList();
+        // the first publisher to commit always wins, so "every publish lost" is a failure, not a pass
+        assertThat(ok).as("at least one publish succeeds").isNotEmpty();
         assertThat(ok).doesNotHaveDuplicates();
         assertThat(ok).isEqualTo(java.util.stream.IntStream.rangeClosed(1, ok.size()).boxed().toList());
         assertThat(Api.get("/v1/business-types/" + type + "/flows/web").json().path("version").asInt())

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# CI's check that the README walkthrough is true: starts infra/local/run.sh on two free ports with its data in a
+# temporary directory and the build CI just made (BATON_SKIP_BUILD=1: run after ./mvnw verify), waits for its
+# ready line (at most BATON_READY_SECONDS, default 300), runs infra/local/walkthrough.sh, and stops the stack.
+# Exits non-zero when the stack does not start or an answer drifted; the stack's log is printed then.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+read -r port insurer_port < <(node -e '
+const net = require("net");
+const free = () => new Promise((ok) => { const s = net.createServer().listen(0, "127.0.0.1", () => {
+  const p = s.address().port; s.close(() => ok(p)); }); });
+Promise.all([free(), free()]).then((p) => console.log(p.join(" ")));')
+data=$(mktemp -d)
+log="$data/run.log"
+BATON_PORT=$port BATON_INSURER_PORT=$insurer_port BATON_DATA_DIR="$data" BATON_SKIP_BUILD=1 \
+  infra/local/run.sh >"$log" 2>&1 &
+stack=$!
+stop() {
+  kill "$stack" 2>/dev/null && wait "$stack" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap stop EXIT
+deadline=$((SECONDS + ${BATON_READY_SECONDS:-300}))
+until grep -q '^Baton local ready on ' "$log"; do
+  if ! kill -0 "$stack" 2>/dev/null || [ $SECONDS -ge "$deadline" ]; then
+    echo "walkthrough-ci: the local stack did not become ready; its log:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+echo "walkthrough-ci: stack ready on port $port (insurer $insurer_port) after ${SECONDS} s"
+if ! BATON_PORT=$port BATON_INSURER_PORT=$insurer_port infra/local/walkthrough.sh; then
+  echo "walkthrough-ci: the stack's last lines:" >&2
+  tail -n 40 "$log" >&2
+  exit 1
+fi

@@ -1,0 +1,73 @@
+package dev.baton.local;
+
+import java.nio.file.Path;
+
+/**
+ * The entry point of {@code infra/local/run.sh}: reads the environment with {@link LocalSetup}, starts a
+ * {@link LocalBaton} and prints the lines run.sh's users (and the CI walkthrough) wait for.
+ */
+public final class LocalMain {
+
+    private LocalMain() {
+    }
+
+    /**
+     * Starts the stack as {@code run.sh} configures it. A problem the user can fix (a port in use, a missing
+     * JWKS file) is one line on stderr and exit status 2; any other start-up failure one line and status 1.
+     * Either way the JVM exits: the embedded servers' threads must not keep a failed start alive.
+     */
+    public static void main(String[] args) {
+        LocalBaton baton;
+        try {
+            LocalBaton.Settings settings = new LocalSetup(System.getenv(), System.err::println)
+                    .settings(LocalMain::unpackOrFail);
+            baton = LocalBaton.start(settings);
+        } catch (LocalSetup.Problem e) {
+            System.err.println("Baton local did not start: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (Exception | Error e) {
+            System.err.println("Baton local did not start: " + startFailure(e));
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(baton::close, "baton-local-stop"));
+        printBanner(baton);
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One line for a failure while starting, naming the port when a server could not bind (a race with run.sh's check). */
+    static String startFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return "a port is already in use (" + t.getMessage() + "): set BATON_PORT and BATON_INSURER_PORT "
+                        + "to free ports.";
+            }
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static void printBanner(LocalBaton baton) {
+        System.out.println("Local stand-in insurer on " + baton.insurerUri()
+                + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject, slow, drip, hold)");
+        System.out.println(baton.settings().jwt().isPresent()
+                ? "Auth: jwt — tokens verified against BATON_JWKS_FILE, issuer BATON_JWT_ISSUER"
+                : "Auth: OFF (BATON_AUTH_MODE=off) — every caller is trusted; set BATON_AUTH_MODE=jwt to require tokens");
+        System.out.println("Console on " + baton.baseUri() + "/console");
+        System.out.println("Baton local ready on " + baton.baseUri());
+    }
+
+    private static Path unpackOrFail(Path zip) {
+        try {
+            // a stack started beside another one (the crash-point suite) must not replace its jars
+            String dir = System.getenv("BATON_FUNCTION_DIR");
+            return LocalBaton.unpack(zip, Path.of(dir == null || dir.isBlank() ? "target/local-function" : dir));
+        } catch (java.io.IOException e) {
+            throw new LocalSetup.Problem("Could not unpack " + zip + ": " + e.getMessage());
+        }
+    }
+}
