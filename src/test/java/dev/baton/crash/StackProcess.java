@@ -27,8 +27,7 @@ final class StackProcess implements AutoCloseable {
 
     private final String name;
     private final Path dataDir;
-    private final int port = EmbeddedBackends.freePort();
-    private final int insurerPort = EmbeddedBackends.freePort();
+    private final int port = portBelowTheEphemeralRange();
     private Process process;
     private Path log;
     private int starts;
@@ -109,7 +108,7 @@ final class StackProcess implements AutoCloseable {
     private Map<String, String> environment(String crashAt) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BATON_PORT", Integer.toString(port));
-        env.put("BATON_INSURER_PORT", Integer.toString(insurerPort));
+        env.put("BATON_INSURER_PORT", "0"); // the suite's recording insurer runs in the test JVM
         env.put("BATON_DATA_DIR", dataDir.toString());
         env.put("BATON_FUNCTION_ZIP", "target/function.zip");
         env.put("BATON_FUNCTION_DIR", dataDir.resolve("function").toString());
@@ -119,6 +118,25 @@ final class StackProcess implements AutoCloseable {
         env.put("BATON_SYNC_SWEEP_GRACE", "2s");
         env.put(CrashPoints.VARIABLE, crashAt == null ? "" : crashAt);
         return env;
+    }
+
+    /**
+     * A free port for the API that stays the same across restarts. Taken below Linux's ephemeral range
+     * (32768+), where the stack's own backends and every outgoing connection pick theirs: a port picked
+     * there was seen taken by the time a restarted stack bound it.
+     */
+    private static int portBelowTheEphemeralRange() {
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 100; i++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(candidate, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another one
+            }
+        }
+        return EmbeddedBackends.freePort();
     }
 
     /** Stops the stack (SIGKILL: nothing of it must outlive the test) and keeps its logs. */
