@@ -69,8 +69,10 @@ public class SyncService {
             throw new TooLargeException("The sync payload of order " + orderId + " is " + body.bytes()
                     + " bytes; at most " + SyncStore.MAX_PAYLOAD_BYTES + " can be recorded. Nothing was sent.");
         }
-        Instant deadline = start.plus(TimeBudget.SYNCHRONOUS_DEADLINE);
         Instant now = clock.instant();
+        // the exchange ends by the downstream's timeout or the synchronous deadline, whichever comes first; the
+        // lease outlives it by the margin, so only a dead (or frozen) caller's attempt is ever taken back
+        Instant deadline = earliest(now.plus(downstream.timeout()), start.plus(TimeBudget.SYNCHRONOUS_DEADLINE));
         OrderSync claimed = current.start(UUID.randomUUID().toString(), downstreamName, order.businessType(), body,
                 deadline.plus(timings.leaseMargin()), now);
         try {
@@ -81,5 +83,9 @@ public class SyncService {
         }
         CrashPoints.reach("sync.after-claim");
         return attempts.run(claimed, downstream, Duration.between(clock.instant(), deadline), "sync");
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }
