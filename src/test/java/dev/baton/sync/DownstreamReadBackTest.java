@@ -23,7 +23,7 @@ class DownstreamReadBackTest {
     void publishedSettings_readBack_asPutAnsweredThem_withSecretsAsReferences() {
         // given
         Reply put = Api.put("/v1/downstreams/" + name, "{\"endpoint\":\"https://insurer.example/proposals\","
-                + "\"secretHeaders\":{\"Authorization\":{\"env\":\"INSURER_TOKEN\"}}}");
+                + "\"secretHeaders\":{\"Authorization\":{\"env\":\"BATON_SECRET_INSURER_TOKEN\"}}}");
         assertThat(put.status()).as(put.toString()).isEqualTo(201);
         // when
         Reply get = Api.get("/v1/downstreams/" + name);
@@ -33,7 +33,7 @@ class DownstreamReadBackTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected).remove("created");
         assertThat(get.json()).isEqualTo(expected);
         assertThat(get.json().path("secretHeaders").path("Authorization").toString())
-                .isEqualTo("{\"env\":\"INSURER_TOKEN\"}");
+                .isEqualTo("{\"env\":\"BATON_SECRET_INSURER_TOKEN\"}");
     }
 
     @Test

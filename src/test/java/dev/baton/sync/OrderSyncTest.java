@@ -159,7 +159,7 @@ class OrderSyncTest {
         WireMockServer parameterStore = parameterStore("{\"Parameters\":[],\"InvalidParameters\":[\"" + name + "\"]}");
         try {
             Api.put("/v1/downstreams/" + downstream, settings(insurer.baseUrl() + path, 2000)
-                    .replace("{\"env\":\"BATON_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"" + name + "\"}"));
+                    .replace("{\"env\":\"BATON_SECRET_TEST_INSURER_TOKEN\"}", "{\"parameter\":\"" + name + "\"}"));
             insurerAnswers(200, "{\"code\":\"0000\"}");
             // when
             Reply reply = sync();

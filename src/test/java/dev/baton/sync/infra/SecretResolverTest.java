@@ -139,10 +139,10 @@ class SecretResolverTest {
     void anEnvironmentVariableThatIsNotSet_isUnavailable_andParameterStoreIsNotAsked() {
         // when
         SecretResolver.Resolution r = resolver.resolve(Map.of("Authorization",
-                new SecretRef(SecretRef.Source.ENV, "BATON_TEST_NO_SUCH_SECRET")));
+                new SecretRef(SecretRef.Source.ENV, "BATON_SECRET_NO_SUCH_SECRET")));
         // then
         assertThat(r.unavailable()).isEqualTo("secret for header Authorization is unavailable: environment variable"
-                + " BATON_TEST_NO_SUCH_SECRET is not set");
+                + " BATON_SECRET_NO_SUCH_SECRET is not set");
         assertThat(ssm.getAllServeEvents()).isEmpty();
     }
 
