@@ -16,7 +16,7 @@ import dev.baton.sync.domain.FailureKind;
 import dev.baton.sync.domain.RetryPolicy;
 import dev.baton.sync.domain.Rule;
 import dev.baton.sync.domain.RuleCondition;
-import dev.baton.sync.infra.DownstreamPolicies;
+import dev.baton.sync.app.DownstreamPolicies;
 
 /** Reads and validates the body of {@code PUT /v1/downstreams/{name}}; every bad field is named. */
 final class DownstreamInput {

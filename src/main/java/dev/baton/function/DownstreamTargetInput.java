@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import dev.baton.function.http.Fields;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.HeaderPolicy;
-import dev.baton.sync.infra.DownstreamPolicies;
+import dev.baton.sync.app.DownstreamPolicies;
 
 /**
  * Reads where and with which headers a downstream is called ({@code endpoint}, {@code headers},

@@ -41,8 +41,8 @@ import dev.baton.sync.domain.Failure;
 import dev.baton.sync.domain.FailureKind;
 import dev.baton.sync.domain.NextAction;
 import dev.baton.sync.domain.SyncState;
-import dev.baton.sync.infra.DownstreamJson;
-import dev.baton.sync.infra.DownstreamPolicies;
+import dev.baton.sync.app.DownstreamDocument;
+import dev.baton.sync.app.DownstreamPolicies;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -119,7 +119,7 @@ public class SyncRoutes {
     }
 
     private static ObjectNode settingsView(dev.baton.shared.app.Published<dev.baton.sync.domain.Downstream> d) {
-        return DownstreamJson.write(d.value()).put("name", d.value().name()).put("version", d.value().version())
+        return DownstreamDocument.write(d.value()).put("name", d.value().name()).put("version", d.value().version())
                 .put("createdAt", d.createdAt().toString());
     }
 

@@ -67,4 +67,13 @@ class DomainPurityTest {
                         "dev.baton.sync..", "dev.baton.function..")
                 .because("shared is below every feature").check(classes);
     }
+
+    @Test
+    void entryPointsTalkToServicesNotToAdapters() {
+        noClasses().that().resideInAPackage("dev.baton.function..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.baton.flow.infra..", "dev.baton.order.infra..",
+                        "dev.baton.sync.infra..")
+                .because("STYLE.md: entry points map events to a service call; adapters are the services' business")
+                .check(classes);
+    }
 }

@@ -14,6 +14,7 @@ import dev.baton.shared.infra.BatonConfig;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.shared.infra.Directory;
 import dev.baton.shared.infra.VersionedPublish;
+import dev.baton.sync.app.DownstreamDocument;
 import dev.baton.sync.app.DownstreamStore;
 import dev.baton.sync.domain.Downstream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link DownstreamStore} in the definitions table: {@code pk = DS#<name>}, {@code sk = V#<00000003>} per
- * version and {@code sk = HEAD} for the latest; settings as one JSON document ({@link DownstreamJson}).
+ * version and {@code sk = HEAD} for the latest; settings as one JSON document ({@link DownstreamDocument}).
  * A publish is one TransactWriteItems (new version + head conditioned on the previous version).
  */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class DynamoDownstreamStore implements DownstreamStore {
             if (item == null || item.isEmpty()) {
                 return Optional.empty();
             }
-            Downstream d = DownstreamJson.read(name, Integer.parseInt(item.get(VERSION).n()),
+            Downstream d = DownstreamDocument.read(name, Integer.parseInt(item.get(VERSION).n()),
                     CanonicalJson.parse(item.get(DOC).s()));
             return Optional.of(new Published<>(d, Instant.parse(item.get(CREATED_AT).s())));
         } catch (SdkException e) {
@@ -78,7 +79,7 @@ public class DynamoDownstreamStore implements DownstreamStore {
         Map<String, AttributeValue> item = new HashMap<>(key(d.name(), sk));
         item.put(VERSION, AttributeValue.fromN(Integer.toString(d.version())));
         item.put(CREATED_AT, AttributeValue.fromS(published.createdAt().toString()));
-        item.put(DOC, AttributeValue.fromS(CanonicalJson.text(DownstreamJson.write(d))));
+        item.put(DOC, AttributeValue.fromS(CanonicalJson.text(DownstreamDocument.write(d))));
         return item;
     }
 

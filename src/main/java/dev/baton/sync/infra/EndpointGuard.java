@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.baton.sync.app.DownstreamPolicies;
 import dev.baton.sync.app.Connector.Outcome;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.EndpointPolicy;

@@ -1,4 +1,4 @@
-package dev.baton.sync.infra;
+package dev.baton.sync.app;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,9 +27,9 @@ import dev.baton.sync.domain.RuleCondition;
  * openapi.yaml) and of the stored document. Secret headers are references ({@code {"env": NAME}} or
  * {@code {"parameter": NAME}}); no secret value ever passes through here.
  */
-public final class DownstreamJson {
+public final class DownstreamDocument {
 
-    private DownstreamJson() {
+    private DownstreamDocument() {
     }
 
     /** The JSON of {@code d}, without its name and version. */

@@ -1,8 +1,5 @@
-package dev.baton.sync.infra;
+package dev.baton.sync.app;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.baton.shared.infra.BatonConfig;
 import dev.baton.sync.domain.EndpointPolicy;
 import dev.baton.sync.domain.SecretRefPolicy;
 
@@ -10,15 +7,15 @@ import dev.baton.sync.domain.SecretRefPolicy;
  * The endpoint and secret-reference policies as configured, shared by the settings route (checked when
  * published) and the connector (checked again at call time, for settings stored before a policy tightened).
  */
-@ApplicationScoped
 public class DownstreamPolicies {
 
     private final EndpointPolicy endpoints;
     private final SecretRefPolicy secrets;
 
-    DownstreamPolicies(BatonConfig config) {
-        this.endpoints = new EndpointPolicy(config.downstream().allowInsecureLocal());
-        this.secrets = new SecretRefPolicy(config.secrets().parameterPrefix());
+    /** The policies in force (produced from the typed configuration in {@code sync/infra}). */
+    public DownstreamPolicies(EndpointPolicy endpoints, SecretRefPolicy secrets) {
+        this.endpoints = endpoints;
+        this.secrets = secrets;
     }
 
     /** Which endpoints and resolved addresses may be called. */
