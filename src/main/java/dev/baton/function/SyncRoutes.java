@@ -24,8 +24,6 @@ import dev.baton.function.http.PathParams;
 import dev.baton.function.http.RouteKey;
 import dev.baton.function.http.RouteTable;
 import dev.baton.function.http.Router;
-import dev.baton.order.app.OrderService;
-import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.NodeData;
 import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.CanonicalJson;
@@ -78,12 +76,10 @@ public class SyncRoutes {
     private final SyncOperations operations;
     @jakarta.inject.Inject
     DownstreamPolicies policies;
-    private final OrderService orders;
     private final Access access;
 
     SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync,
-               SyncOperations operations, OrderService orders, Access access) {
-        this.orders = orders;
+               SyncOperations operations, Access access) {
         this.access = access;
         this.http = http;
         this.bodies = bodies;
@@ -159,12 +155,8 @@ public class SyncRoutes {
             body.reject("payload", "must be at most " + MAX_PAYLOAD_BYTES + " bytes of JSON");
         }
         body.done();
-        // only the owning terminal syncs an order: with tokens, one extra GetItem until the sync path checks it
-        Caller caller = access.caller(request);
-        if (!caller.trusted()) {
-            orders.writable(orderId, caller);
-        }
-        ProcessingResult result = sync.sync(orderId, downstream, payload);
+        // only the owning terminal syncs an order; the sync path checks it with its own read of the order
+        ProcessingResult result = sync.sync(orderId, downstream, payload, access.caller(request));
         return http.json(statusOf(result), ResultView.of(result));
     }
 

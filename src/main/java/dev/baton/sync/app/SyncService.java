@@ -8,7 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.baton.order.app.OrderStore;
+import dev.baton.order.app.OrderService;
+import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.CollectedData;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
@@ -30,13 +31,13 @@ import dev.baton.sync.domain.TimeBudget;
 public class SyncService {
 
     private final SyncStore store;
-    private final OrderStore orders;
+    private final OrderService orders;
     private final DownstreamCache downstreams;
     private final SyncAttempts attempts;
     private final SyncTimings timings;
     private final Clock clock;
 
-    SyncService(SyncStore store, OrderStore orders, DownstreamCache downstreams, SyncAttempts attempts,
+    SyncService(SyncStore store, OrderService orders, DownstreamCache downstreams, SyncAttempts attempts,
                 SyncTimings timings, Clock clock) {
         this.store = store;
         this.orders = orders;
@@ -56,10 +57,19 @@ public class SyncService {
      * @throws InvalidInputException when there is no such downstream
      */
     public ProcessingResult sync(String orderId, String downstreamName, Optional<NodeData> payload) {
+        return sync(orderId, downstreamName, payload, Caller.TRUSTED);
+    }
+
+    /**
+     * {@link #sync(String, String, Optional)} for {@code caller}, who must be allowed to write the order (its owning
+     * terminal); anyone else is answered exactly like an unknown order. The check uses the sync's own read.
+     */
+    public ProcessingResult sync(String orderId, String downstreamName, Optional<NodeData> payload, Caller caller) {
         Instant start = clock.instant();
+        // who may sync is checked first: a stranger learns nothing, not even which downstreams exist
+        Order order = orders.writable(orderId, caller);
         Downstream downstream = downstreams.latest(downstreamName).orElseThrow(() ->
                 new InvalidInputException("downstream", "no downstream named " + downstreamName));
-        Order order = orders.find(orderId).orElseThrow(() -> new NotFoundException("No order " + orderId + "."));
         OrderSync current = store.find(orderId).orElseGet(() -> OrderSync.never(orderId, start));
         if (!OrderSync.STARTABLE.contains(current.state())) {
             return ProcessingResult.of(current);
