@@ -33,7 +33,9 @@ class TemplateInvariantsTest {
             "order-retry", TimeBudget.orderRetryWork(),
             "order-sweep", TimeBudget.STORE_WORK,
             "handoff", TimeBudget.STORE_WORK,
-            "mapping-config", TimeBudget.STORE_WORK);
+            "mapping-config", TimeBudget.STORE_WORK,
+            // a batch of 20 stream records, each: a timeline PutItem per event and one PutEvents
+            "order-events", TimeBudget.STORE_WORK.multipliedBy(20));
 
     private static JsonNode template;
 

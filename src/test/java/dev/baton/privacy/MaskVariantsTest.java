@@ -45,7 +45,15 @@ class MaskVariantsTest {
         "110101 19900307 7758 | [id]",
         "110101-1990-0307-7758 | [id]",
         "6222 0212 3456 7890 123 | [card]",
-        "６２２２０２１２３４５６７８９０ | [card]"})
+        "６２２２０２１２３４５６７８９０ | [card]",
+        "110101900307775 | [id]",
+        "身份证110101900307775 | 身份证[id]",
+        "a13812345678 | a[mobile]",
+        "13812345678x | [mobile]x",
+        "x110101199003077758 | x[id]",
+        "card6222021234567890123 | card[card]",
+        "138_1234_5678 | [mobile]",
+        "138/1234/5678 | [mobile]"})
     void commonWritingsAreMasked(String text, String expected) {
         assertThat(Mask.text(text)).isEqualTo(expected);
     }
@@ -75,13 +83,17 @@ class MaskVariantsTest {
     void generatedIdentifiersThatAreNotPersonalAreNeverMasked() {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int i = 0; i < SAMPLES; i++) {
-            String text = switch (random.nextInt(6)) {
+            String text = switch (random.nextInt(8)) {
                 case 0 -> "AU-" + random.nextInt(1, 100_000);
                 case 1 -> java.time.Instant.ofEpochSecond(random.nextLong(1_500_000_000L, 4_000_000_000L),
                         random.nextInt(1_000_000_000)).toString();
                 case 2 -> Long.toString(random.nextLong(1_500_000_000_000L, 1_999_999_999_999L)); // epoch ms
                 case 3 -> new UUID(random.nextLong(), random.nextLong()).toString(); // idempotency key
                 case 4 -> "v" + random.nextInt(1, 10_000) + " version " + random.nextInt(1, 100_000);
+                case 5 -> Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong()
+                        | Long.MIN_VALUE) + "a"; // a hash or trace id
+                case 6 -> "trace-" + new UUID(random.nextLong(), random.nextLong()).toString().replace("-", "")
+                        .substring(0, 20) + "c";
                 default -> String.format("2026%02d%02d%02d%02d%02d", random.nextInt(1, 13), random.nextInt(1, 29),
                         random.nextInt(24), random.nextInt(60), random.nextInt(60)); // compact timestamp
             };

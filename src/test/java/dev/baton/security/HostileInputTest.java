@@ -60,7 +60,7 @@ public abstract class HostileInputTest {
     /** Malformed or non-object bodies. */
     static final List<String> MALFORMED = List.of("{", "{\"a\":", "[", "nul", "\"str\"", "123", "{}}", "[]",
             "null", "true", "{\"a\":1,\"a\":2}", "{'a':1}", "{\"a\":1,}", "{\"a\" 1}", "\uFEFF{}", "{} {}",
-            "{\"a\":NaN}", "{\"a\":01}", "{\"a\":\"\\x\"}", "{\"a\":\"unterminated}", "<xml/>", " ");
+            "{\"a\":NaN}", "{\"a\":01}", "{\"a\":1E-2147483648}", "{\"a\":1e2147483648}", "{\"a\":\"\\x\"}", "{\"a\":\"unterminated}", "<xml/>", " ");
 
     @Inject
     FlowService flows;

@@ -54,6 +54,9 @@ public class JsonBodies {
         } catch (JsonProcessingException e) {
             throw ApiException.malformed("The body is not valid JSON" + where(e.getLocation()) + ": "
                     + reason(e) + ".");
+        } catch (NumberFormatException | ArithmeticException e) {
+            // e.g. 1E-2147483648: an exponent BigDecimal cannot hold; never echo the number (it may be data)
+            throw ApiException.malformed("The body holds a number out of range.");
         }
         if (node == null || !node.isObject()) {
             throw ApiException.malformed("The body must be a JSON object.");

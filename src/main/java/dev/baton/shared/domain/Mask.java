@@ -15,36 +15,50 @@ import java.util.regex.Pattern;
  */
 public final class Mask {
 
-    /** One optional separator between two groups of digits: space, dash or dot (after folding). */
-    private static final String SEP = "[ .-]?";
+    /** One optional separator between two groups of digits: space, dash, dot, underscore or slash (after folding). */
+    private static final String SEP = "[ ._/-]?";
+    /**
+     * A number starts and ends where digits do: letters may touch it ({@code card6222…}, {@code 13812345678x}),
+     * because people glue labels to numbers; machine identifiers that merely contain digits are spared by
+     * {@link #insideMachineId} instead.
+     */
+    private static final String START = "(?<![0-9])";
+    private static final String END = "(?![0-9])";
 
     /**
      * Resident ID numbers by structure (region, birth year 18xx to 20xx, month, day, sequence, check digit or X),
      * grouped 6-8-4 or 6-4-4-4 or not at all; the structure keeps compact timestamps and order numbers unmasked.
      */
-    private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[1-9]\\d{5}" + SEP
-            + "(?:18|19|20)\\d{2}" + SEP + "[01]\\d[0-3]\\d" + SEP + "\\d{3}[0-9Xx](?![0-9A-Za-z])");
+    private static final Pattern RESIDENT_ID = Pattern.compile(START + "[1-9]\\d{5}" + SEP
+            + "(?:18|19|20)\\d{2}" + SEP + "[01]\\d[0-3]\\d" + SEP + "\\d{3}[0-9Xx]" + END);
+    /** First-generation resident IDs (15 digits: region, two-digit birth year, month, day, sequence). */
+    private static final Pattern RESIDENT_ID_15 = Pattern.compile(START + "[1-9]\\d{5}" + SEP
+            + "\\d{2}[01]\\d[0-3]\\d" + SEP + "\\d{3}" + END);
     /**
      * Mainland mobile numbers grouped 3-4-4 or not at all, with an optional +86 / 0086 / 86 / (+86) prefix. Like
-     * every number here, never part of a longer alphanumeric token (a UUID, a hash).
+     * every number here, never a slice of a longer number, a UUID or a hash.
      */
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9A-Za-z])(?:(?:\\+|00)?86" + SEP + "|\\(\\+?86\\)"
-            + SEP + ")?1[3-9]\\d" + SEP + "\\d{4}" + SEP + "\\d{4}(?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile(START + "(?:(?:\\+|00)?86" + SEP + "|\\(\\+?86\\)"
+            + SEP + ")?1[3-9]\\d" + SEP + "\\d{4}" + SEP + "\\d{4}" + END);
     /**
      * Bank card numbers: 13 to 19 digits in groups of four, whose first digits are a card network's (2221–2720
      * and 3 to 6), so epoch milliseconds (1…) and compact timestamps (20…) stay readable.
      */
-    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(?:[3-6]\\d|2[2-7])\\d{2}(?:" + SEP
-            + "\\d{4}){2,3}(?:" + SEP + "\\d{1,3})?(?![0-9A-Za-z])");
+    private static final Pattern CARD = Pattern.compile(START + "(?:[3-6]\\d|2[2-7])\\d{2}(?:" + SEP
+            + "\\d{4}){2,3}(?:" + SEP + "\\d{1,3})?" + END);
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
     /** A pattern, its label and the fewest digits a match must have (a card is 13 or more). */
     private record Rule(Pattern pattern, String label, int minDigits) {
     }
 
-    /** Longest numbers first: a mobile pattern run first would mask a slice of a grouped card number. */
+    /**
+     * Longest numbers first: a mobile pattern run first would mask a slice of a grouped card number, and a 15-digit
+     * ID run before 16-digit cards would mask a card's first fifteen digits.
+     */
     private static final List<Rule> RULES = List.of(new Rule(EMAIL, "[email]", 0), new Rule(RESIDENT_ID, "[id]", 0),
-            new Rule(CARD, "[card]", 13), new Rule(MOBILE, "[mobile]", 0));
+            new Rule(CARD, "[card]", 16), new Rule(RESIDENT_ID_15, "[id]", 0), new Rule(CARD, "[card]", 13),
+            new Rule(MOBILE, "[mobile]", 0));
 
     private Mask() {
     }
@@ -69,7 +83,7 @@ public final class Mask {
             StringBuilder s = new StringBuilder();
             int from = 0;
             do {
-                if (digits(m.group()) >= rule.minDigits()) {
+                if (digits(m.group()) >= rule.minDigits() && !insideMachineId(shadow, m.start(), m.end())) {
                     o.append(original, from, m.start()).append(rule.label());
                     s.append(shadow, from, m.start()).append(rule.label());
                     from = m.end();
@@ -79,6 +93,43 @@ public final class Mask {
             shadow = s.append(shadow, from, shadow.length()).toString();
         }
         return original;
+    }
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    private static final Pattern HASH = Pattern.compile("(?=[0-9]*[A-Fa-f])[0-9A-Fa-f]{16,}");
+
+    /**
+     * Whether the match lies inside a machine identifier: a UUID, or a word that is all hex with a letter and 16 or
+     * more characters (a hash, a trace id). The digits inside such a token are not a person's number.
+     */
+    private static boolean insideMachineId(String shadow, int start, int end) {
+        if (HASH.matcher(shadow.substring(extend(shadow, start, -1, false), extend(shadow, end, 1, false)))
+                .matches()) {
+            return true;
+        }
+        int from = extend(shadow, start, -1, true);
+        Matcher uuid = UUID.matcher(shadow.substring(from, extend(shadow, end, 1, true)));
+        while (uuid.find()) {
+            if (uuid.start() <= start - from && uuid.end() >= end - from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The edge of the token around {@code at}, walking in {@code step}; dashes count when {@code dashes}. */
+    private static int extend(String text, int at, int step, boolean dashes) {
+        int i = at;
+        while (step < 0 ? i > 0 && word(text.charAt(i - 1), dashes) : i < text.length() && word(text.charAt(i),
+                dashes)) {
+            i += step;
+        }
+        return i;
+    }
+
+    private static boolean word(char c, boolean dashes) {
+        return (dashes && c == '-') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static int digits(String text) {
