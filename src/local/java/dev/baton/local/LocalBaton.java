@@ -149,10 +149,10 @@ public final class LocalBaton implements AutoCloseable {
 
     /**
      * Variables the stack passes on from its own environment to every function when set: the crash-point
-     * suite's fault hook and the sync timing it shortens. Never set by template.yaml.
+     * suite's fault hook, the sync timing it shortens, and the egress allowlist (a template parameter deployed).
      */
     static final List<String> PASSED_THROUGH = List.of("BATON_CRASH_AT", "BATON_SYNC_LEASE_MARGIN",
-            "BATON_SYNC_SWEEP_GRACE");
+            "BATON_SYNC_SWEEP_GRACE", "BATON_DOWNSTREAM_ALLOWED_HOSTS");
 
     /**
      * The environment Lambda would give {@code function}: the template's variables with tables and queues
@@ -168,9 +168,10 @@ public final class LocalBaton implements AutoCloseable {
                 .forEachRemaining(e -> declared.put(e.getKey(), e.getValue().asText()));
         Map<String, String> queueUrls = backends.queueUrls();
         declared.forEach((k, v) -> {
-            // !Ref Table → the table name; !Ref Queue → the queue URL (as CloudFormation resolves them)
+            // !Ref Table → the table name; !Ref Queue → the queue URL; !Ref Parameter → its default (as
+            // CloudFormation resolves them when a deploy sets nothing)
             String value = template.tables().stream().filter(t -> t.logicalId().equals(v)).map(SamTemplate.Table::name)
-                    .findFirst().orElse(queueUrls.getOrDefault(v, v));
+                    .findFirst().orElse(queueUrls.getOrDefault(v, template.parameterDefault(v).orElse(v)));
             resolved.put(k, value);
         });
         resolved.remove("JAVA_TOOL_OPTIONS");

@@ -26,9 +26,11 @@ public final class SamTemplate {
 
     private final JsonNode resources;
     private final JsonNode globals;
+    private final JsonNode parameters;
 
     private SamTemplate(JsonNode root) {
         this.resources = root.path("Resources");
+        this.parameters = root.path("Parameters");
         this.globals = root.path("Globals").path("Function");
     }
 
@@ -38,6 +40,12 @@ public final class SamTemplate {
         globals.path("Environment").path("Variables").fields()
                 .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         return env;
+    }
+
+    /** The default of template parameter {@code name}, when {@code name} is a parameter that has one. */
+    public java.util.Optional<String> parameterDefault(String name) {
+        JsonNode value = parameters.path(name).path("Default");
+        return value.isMissingNode() ? java.util.Optional.empty() : java.util.Optional.of(value.asText());
     }
 
     /** The functions' handler ({@code Globals.Function.Handler}). */

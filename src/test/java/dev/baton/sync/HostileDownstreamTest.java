@@ -94,6 +94,34 @@ class HostileDownstreamTest {
     }
 
     @Test
+    void anInsurerThatEchoesTheRequest_neverGetsTheSecretOrTheDataIntoAnAnswerOrTheStore() {
+        // given an insurer whose error message echoes the request: its Authorization header and the applicant
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(
+                "{\"code\":\"9999\",\"msg\":\"bad request. Authorization: Bearer test-token; applicant"
+                        + " \\\"Zhang San\\\" unknown; token test-token\"}")));
+        // when
+        Reply reply = syncCall();
+        // then the caller (and every later reader of the stored state) sees where the values were, not the values
+        String message = reply.json().path("classification").path("message").asText();
+        assertThat(message).as(reply.toString()).contains("[redacted]").doesNotContain("test-token")
+                .doesNotContain("Zhang San");
+        assertThat(syncStore.find(order).orElseThrow().lastFailure().message()).isEqualTo(message);
+    }
+
+    @Test
+    void aMessageCutShortInsideASecret_doesNotKeepItsFirstCharacters() {
+        // given an insurer whose 300th message character falls inside the echoed token
+        String pad = "p".repeat(300 - "Bearer test-".length());
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500).withBody(
+                "{\"code\":\"E\",\"message\":\"" + pad + "Bearer test-token and more\"}")));
+        // when
+        Reply reply = syncCall();
+        // then
+        assertThat(reply.json().path("classification").path("message").asText()).as(reply.toString())
+                .endsWith("[redacted]").doesNotContain("Bearer test-");
+    }
+
+    @Test
     void anEndlessAnswer_isReadUpToTheLimit_thenCutAndClassified() {
         // given an insurer answering 200 with 3 MB that never forms its result code
         insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
@@ -113,8 +141,12 @@ class HostileDownstreamTest {
                 + "\"}"), "fp-" + big, Instant.now()));
         insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"code\":\"0000\",\"data\":{\"proposalNo\":\"P-BIG\"}}")));
+        // sending 300 KB is not what this test is about: a roomy timeout keeps a busy machine from making it one
+        String roomy = downstream + "-roomy";
+        assertThat(Api.put("/v1/downstreams/" + roomy, OrderSyncTest.settings(insurer.baseUrl() + path, 10_000))
+                .status()).isEqualTo(201);
         // when
-        Reply reply = Api.post("/v1/orders/" + big + "/sync", "{\"downstream\":\"" + downstream + "\"}");
+        Reply reply = Api.post("/v1/orders/" + big + "/sync", "{\"downstream\":\"" + roomy + "\"}");
         // then the outcome was recorded, not just sent
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(syncStore.find(big).orElseThrow().reference()).isEqualTo("P-BIG");

@@ -19,9 +19,15 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
         headers = Map.copyOf(headers);
     }
 
+    /**
+     * Answers carry orders, personal data and settings: no browser, proxy or CDN keeps a copy (a shared call-centre
+     * desktop's cache would otherwise hold the last customer's data).
+     */
+    public static final String NO_STORE = "no-store";
+
     /** A JSON response. */
     public static HttpResponse json(int status, String body) {
-        return new HttpResponse(status, Map.of("content-type", JSON), body);
+        return new HttpResponse(status, Map.of("content-type", JSON, "cache-control", NO_STORE), body);
     }
 
     /** The same response with one more header. */

@@ -32,7 +32,8 @@ public class Problems {
                 e.errors().isEmpty() ? null : e.errors().stream()
                         .map(v -> new Violation(Mask.text(v.field()), Mask.text(v.message()))).toList());
         try {
-            return new HttpResponse(e.status(), java.util.Map.of("content-type", HttpResponse.PROBLEM_JSON),
+            return new HttpResponse(e.status(), java.util.Map.of("content-type", HttpResponse.PROBLEM_JSON,
+                    "cache-control", HttpResponse.NO_STORE),
                     json.writeValueAsString(problem));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("cannot serialize a problem", impossible);

@@ -1,5 +1,8 @@
 package dev.baton.shared.infra;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -37,6 +40,12 @@ public interface BatonConfig {
          */
         @WithDefault("false")
         boolean allowInsecureLocal();
+
+        /**
+         * The deployment's egress allowlist (env {@code BATON_DOWNSTREAM_ALLOWED_HOSTS}, comma-separated): when
+         * set, downstream endpoints must name one of these hosts or a subdomain of one; unset, any public host.
+         */
+        Optional<List<String>> allowedHosts();
     }
 
     /** Log output. */

@@ -3,6 +3,7 @@ package dev.baton.sync.domain;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +17,28 @@ import java.util.regex.Pattern;
  * addresses. Host names are judged again by the addresses they resolve to, at call time
  * ({@link #addressViolation(byte[])}).
  *
+ * <p>
+ * {@code allowedHosts}, when not empty, is the deployment's egress allowlist: an endpoint's host must be one of
+ * those names or a subdomain of one ({@code insurer.example} allows {@code api.insurer.example}). It is set at
+ * deploy time, not through the API, so a stolen admin token cannot point Baton — and the secret headers it sends —
+ * at a host of the thief's choosing.
+ *
  * @param allowInsecureLocal whether {@code http}, any port and loopback addresses are allowed (local only)
+ * @param allowedHosts       the host names (and their subdomains) endpoints may name; empty: any public host
  */
-public record EndpointPolicy(boolean allowInsecureLocal) {
+public record EndpointPolicy(boolean allowInsecureLocal, List<String> allowedHosts) {
+
+    /** Normalises the allowlist to lower case without trailing dots or blanks. */
+    public EndpointPolicy {
+        allowedHosts = allowedHosts == null ? List.of() : allowedHosts.stream().map(String::trim)
+                .map(h -> h.toLowerCase(Locale.ROOT)).map(h -> h.endsWith(".") ? h.substring(0, h.length() - 1) : h)
+                .filter(h -> !h.isEmpty()).toList();
+    }
+
+    /** A policy without an egress allowlist. */
+    public EndpointPolicy(boolean allowInsecureLocal) {
+        this(allowInsecureLocal, List.of());
+    }
 
     /** The ports an {@code https} endpoint may use when deployed (443 is the default). */
     public static final Set<Integer> HTTPS_PORTS = Set.of(443, 8443);
@@ -54,7 +74,17 @@ public record EndpointPolicy(boolean allowInsecureLocal) {
             return Optional.ofNullable(authority).flatMap(a -> host(a.replaceFirst(":[0-9]*$", "")))
                     .or(() -> Optional.of("must name a valid host (rule host)"));
         }
-        return port(endpoint.getPort()).or(() -> host(endpoint.getHost()));
+        return port(endpoint.getPort()).or(() -> host(endpoint.getHost())).or(() -> allowlisted(endpoint.getHost()));
+    }
+
+    private Optional<String> allowlisted(String rawHost) {
+        String host = rawHost.toLowerCase(Locale.ROOT);
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        if (allowedHosts.isEmpty() || allowedHosts.stream().anyMatch(a -> name.equals(a) || name.endsWith("." + a))) {
+            return Optional.empty();
+        }
+        return Optional.of("must be a host this deployment allows (" + String.join(", ", allowedHosts)
+                + ", or a subdomain of one) (rule allowed-hosts)");
     }
 
     /** The rule a resolved address of the endpoint's host breaks, or empty when Baton may connect to it. */

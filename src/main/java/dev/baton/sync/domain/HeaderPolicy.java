@@ -27,6 +27,9 @@ public final class HeaderPolicy {
     /** Name parts that mark a header as a credential: {@code X-Auth-Token}, {@code X-App-Secret}, ... */
     private static final List<String> CREDENTIAL_PARTS = List.of("auth", "token", "secret", "password", "passwd",
             "apikey", "api-key", "api_key", "credential", "session", "signature", "cookie", "private-key");
+    /** Whole words (between dashes or underscores) that mark a credential: {@code X-Access-Key}, {@code X-Pwd}. */
+    private static final Set<String> CREDENTIAL_WORDS = Set.of("key", "pwd", "pass", "bearer", "sign", "sig", "otp",
+            "pin", "jwt", "sid");
 
     private HeaderPolicy() {
     }
@@ -37,7 +40,8 @@ public final class HeaderPolicy {
         if (RESERVED.contains(lower)) {
             return Optional.of(reserved());
         }
-        if (CREDENTIALS.contains(lower) || CREDENTIAL_PARTS.stream().anyMatch(lower::contains)) {
+        if (CREDENTIALS.contains(lower) || CREDENTIAL_PARTS.stream().anyMatch(lower::contains)
+                || java.util.Arrays.stream(lower.split("[-_]")).anyMatch(CREDENTIAL_WORDS::contains)) {
             return Optional.of("carries credentials: put it in secretHeaders, never in headers (rule"
                     + " credential-header)");
         }

@@ -80,7 +80,8 @@ public class HttpConnector implements Connector {
                 request.timeout(Duration.ofNanos(left)).build(), BoundedBody.handler());
         try {
             HttpResponse<BoundedBody.Text> response = exchange.get(left, TimeUnit.NANOSECONDS);
-            return answer(downstream, response, start);
+            // before anyone sees the message: no echoed secret or order data goes further (Echoes)
+            return Echoes.of(secret.values().values(), payload).scrub(answer(downstream, response, start));
         } catch (TimeoutException e) {
             exchange.cancel(true);
             return failure(FailureKind.TIMEOUT, "no complete answer within " + elapsed(start).toMillis() + " ms",

@@ -1,5 +1,7 @@
 package dev.baton.sync.infra;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,7 +25,8 @@ public class SyncSettingsProducer {
     @Produces
     @Singleton
     DownstreamPolicies policies(BatonConfig config) {
-        return new DownstreamPolicies(new EndpointPolicy(config.downstream().allowInsecureLocal()),
+        return new DownstreamPolicies(new EndpointPolicy(config.downstream().allowInsecureLocal(),
+                config.downstream().allowedHosts().orElse(List.of())),
                 new SecretRefPolicy(config.secrets().parameterPrefix()));
     }
 }

@@ -97,6 +97,24 @@ class EndpointPolicyTest {
         assertThat(refused).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+        "https://api.insurer-a.example/p         | ok",
+        "https://API.Insurer-A.example./p        | ok",
+        "https://v2.api.insurer-a.example/p      | ok",
+        "https://insurer-b.example:8443/p        | ok",
+        "https://capture.attacker.example/p      | allowed-hosts",
+        "https://insurer-a.example/p             | allowed-hosts",
+        "https://api.insurer-a.example.evil.io/p | allowed-hosts",
+        "https://evilinsurer-b.example/p         | allowed-hosts",
+        "https://93.184.216.34/p                 | allowed-hosts",
+        "https://169.254.169.254/p               | link-local"})
+    void anEgressAllowlistConfinesEndpointsToItsHostsAndTheirSubdomains(String endpoint, String expected) {
+        EndpointPolicy allowlisted = new EndpointPolicy(false, java.util.List.of(" api.insurer-a.example",
+                "Insurer-B.example.", ""));
+        assertThat(rule(allowlisted, endpoint)).isEqualTo(expected);
+    }
+
     private static String rule(EndpointPolicy policy, String endpoint) {
         return policy.violation(URI.create(endpoint)).map(EndpointPolicyTest::ruleOf).orElse("ok");
     }
