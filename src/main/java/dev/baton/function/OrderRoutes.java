@@ -29,6 +29,7 @@ import dev.baton.function.http.RouteTable;
 import dev.baton.function.http.Router;
 import dev.baton.order.app.OrderService;
 import dev.baton.order.app.ProgressService;
+import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.NodeData;
 import dev.baton.shared.domain.Ids;
 import dev.baton.shared.infra.CanonicalJson;
@@ -99,8 +100,9 @@ public class OrderRoutes {
         }
         body.done();
         terminal.ifPresent(t -> access.checkTerminal(request, t));
-        var started = orders.start(new OrderService.Start(orderId, type, platform, terminal, data,
-                fingerprint(json)), access.caller(request));
+        Caller caller = access.caller(request);
+        var started = orders.start(new OrderService.Start(access.orderId(orderId, caller), type, platform, terminal,
+                data, fingerprint(json)), caller);
         return http.json(started.created() ? 201 : 200, Started.of(started.order(), started.pending()));
     }
 

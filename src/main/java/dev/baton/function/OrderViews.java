@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.function.FlowViews.NodeView;
 import dev.baton.order.domain.CompletedNode;
 import dev.baton.order.domain.Handoff;
+import dev.baton.order.domain.HandoffGrant;
 import dev.baton.order.domain.NodeData;
 import dev.baton.order.domain.Order;
 import dev.baton.order.domain.Takeover;
 import dev.baton.flow.domain.Node;
+import dev.baton.shared.domain.Mask;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.domain.LastFailure;
 import dev.baton.sync.domain.OrderSync;
@@ -60,9 +62,14 @@ public final class OrderViews {
                                 CarriedFromView carriedOver) {
     }
 
-    /** One handoff in the history; {@code grant} is the id of the grant that authorised it, if any. */
+    /**
+     * One handoff in the history; {@code grant} is the id of the grant that authorised it, if any, and
+     * {@code grantIssuedBy} who issued it: the former owner's terminal, or {@code operator:} and the operator's
+     * token subject, masked.
+     */
     public record HandoffEntry(String fromPlatform, String toPlatform, String fromTerminal, String toTerminal,
-                               Instant at, List<String> carriedOver, Integer mappingVersion, String grant) {
+                               Instant at, List<String> carriedOver, Integer mappingVersion, String grant,
+                               String grantIssuedBy) {
     }
 
     /**
@@ -148,6 +155,12 @@ public final class OrderViews {
 
     private static HandoffEntry entry(Handoff h) {
         return new HandoffEntry(h.fromPlatform(), h.toPlatform(), h.fromTerminal(), h.toTerminal(), h.at(),
-                h.carriedOver(), h.mappingVersion(), h.grantId());
+                h.carriedOver(), h.mappingVersion(), h.grantId(), issuer(h.grantIssuedBy()));
+    }
+
+    private static String issuer(String issuedBy) {
+        String operator = HandoffGrant.OPERATOR + ":";
+        return issuedBy != null && issuedBy.startsWith(operator)
+                ? operator + Mask.id(issuedBy.substring(operator.length())) : issuedBy;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.baton.flow.app.FlowService;
 import dev.baton.flow.app.MappingService;
+import dev.baton.order.domain.OrderIds;
 import dev.baton.support.Api;
 import dev.baton.support.Api.Reply;
 import dev.baton.support.Definitions;
@@ -53,8 +54,8 @@ class AccessTest {
                 terminal("agent-1"));
         assertThat(admin.status()).isEqualTo(403);
         assertThat(admin.json().path("detail").asText()).contains("baton/terminal");
-        assertThat(Api.callAs("GET", "/v1/orders/" + order, null, List.of("baton/operator"), Map.of()).status())
-                .isEqualTo(404);
+        assertThat(Api.callAs("GET", "/v1/orders/" + OrderIds.scoped("terminal:agent-1", order), null,
+                List.of("baton/operator"), Map.of()).status()).isEqualTo(404);
     }
 
     @Test
@@ -65,6 +66,7 @@ class AccessTest {
         Reply started = Api.callAs("POST", "/v1/orders", start(type, "agent-1"), List.of("baton/terminal"),
                 terminal("agent-1"));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String order = started.json().path("orderId").asText();
         // when agent-2's token claims to be agent-1
         Reply impostor = Api.callAs("POST", "/v1/orders/" + order + "/nodes/a/complete",
                 "{\"platform\":\"phone\",\"terminalId\":\"agent-1\"}", List.of("baton/terminal"), terminal("agent-2"));

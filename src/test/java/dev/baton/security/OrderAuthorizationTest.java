@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.baton.flow.app.FlowService;
 import dev.baton.flow.app.MappingService;
+import dev.baton.order.domain.OrderIds;
 import dev.baton.support.Api;
 import dev.baton.support.Api.Reply;
 import dev.baton.support.Definitions;
@@ -40,7 +41,9 @@ class OrderAuthorizationTest {
     @Inject
     MappingService mappings;
 
-    final String order = "o-" + UUID.randomUUID();
+    /** The key agent-1 starts its order with; the order's id is derived from it (ids per terminal). */
+    final String key = "o-" + UUID.randomUUID();
+    String order;
     String type;
 
     static Reply as(String terminal, String method, String path, String body) {
@@ -62,6 +65,11 @@ class OrderAuthorizationTest {
         return as(issuer, "POST", "/v1/orders/" + order + "/handoff-grants", "{\"toPlatform\":\"" + to + "\"}");
     }
 
+    String startBody(String type, String terminal) {
+        return "{\"orderId\":\"" + key + "\",\"businessType\":\"" + type + "\",\"platform\":\"phone\","
+                + "\"terminalId\":\"" + terminal + "\"}";
+    }
+
     /** A problem answer with the order id and the request id taken out, to compare two 404s. */
     static JsonNode shape(Reply reply, String orderId) throws Exception {
         ObjectNode json = (ObjectNode) Api.JSON.readTree(reply.body().replace(orderId, "ID"));
@@ -73,9 +81,10 @@ class OrderAuthorizationTest {
     void ownedByAgent1() throws Exception {
         type = new Definitions(flows, mappings).flow("phone", "a", "b").flow("mobile", "x", "y")
                 .mapping("phone", "mobile", "a>x").type();
-        Reply started = as("agent-1", "POST", "/v1/orders", "{\"orderId\":\"" + order + "\",\"businessType\":\""
-                + type + "\",\"platform\":\"phone\",\"terminalId\":\"agent-1\"}");
+        Reply started = as("agent-1", "POST", "/v1/orders", startBody(type, "agent-1"));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        order = started.json().path("orderId").asText();
+        assertThat(order).isEqualTo(OrderIds.scoped("terminal:agent-1", key));
         assertThat(complete(order, "a", "phone", "agent-1").status()).isEqualTo(200);
     }
 
@@ -154,5 +163,48 @@ class OrderAuthorizationTest {
         }
         assertThat(as("agent-1", "GET", "/v1/orders/" + order, null).json().path("owner").path("terminalId")
                 .asText()).isEqualTo("agent-1");
+    }
+    @Test
+    void anOperator_cannotPresentAGrantItIssued_underAnyTerminal_butTheCustomersChannelCan() {
+        // given an operator whose token also names a terminal (desk-7) issues a grant for mobile
+        List<String> both = List.of(TERMINAL.get(0), OPERATOR.get(0));
+        Map<String, String> alice = Map.of("sub", "op-alice", "terminal_id", "desk-7");
+        Reply issued = Api.callAs("POST", "/v1/orders/" + order + "/handoff-grants", "{\"toPlatform\":\"mobile\"}",
+                both, alice);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String code = issued.json().path("code").asText();
+        // when the operator presents it itself
+        Reply self = Api.callAs("POST", "/v1/orders/" + order + "/handoffs", "{\"toPlatform\":\"mobile\","
+                + "\"terminalId\":\"desk-7\",\"grant\":\"" + code + "\"}", both, alice);
+        // then it is refused and the order is still agent-1's, with the grant unspent
+        assertThat(self.status()).as(self.toString()).isEqualTo(409);
+        assertThat(self.json().path("type").asText()).isEqualTo("urn:baton:problem:self-issued-grant");
+        assertThat(as("agent-1", "GET", "/v1/orders/" + order, null).json().path("owner").path("terminalId")
+                .asText()).isEqualTo("agent-1");
+        // and the customer's app presents it: the history names the grant and its issuer, masked
+        assertThat(handoff(order, "mobile", "app-1", code).status()).isEqualTo(200);
+        JsonNode entry = as("app-1", "GET", "/v1/orders/" + order, null).json().path("handoffs").get(0);
+        assertThat(entry.path("grant").asText()).isEqualTo(issued.json().path("grantId").asText());
+        assertThat(entry.path("grantIssuedBy").asText()).isEqualTo("operator:op***ce");
+    }
+
+    @Test
+    void clientChosenIds_areScopedToTheTerminal_soNobodyProbesOrOccupiesAnothersOrder() {
+        // when agent-2 starts an order with agent-1's key, and agent-1 repeats its own start
+        Reply other = as("agent-2", "POST", "/v1/orders", startBody(type, "agent-2"));
+        Reply again = as("agent-1", "POST", "/v1/orders", startBody(type, "agent-1"));
+        // then agent-2 got an order of its own (not a 409 that would tell agent-1's exists)
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        assertThat(other.json().path("orderId").asText()).isNotEqualTo(order).startsWith(OrderIds.PREFIX);
+        // the repeat is recognised, and agent-1's order is untouched and still hidden from agent-2
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("orderId").asText()).isEqualTo(order);
+        assertThat(as("agent-1", "GET", "/v1/orders/" + order, null).json().path("progress").path("phone").size())
+                .isEqualTo(1);
+        assertThat(as("agent-2", "GET", "/v1/orders/" + order, null).status()).isEqualTo(404);
+        // and a token naming no terminal or subject cannot choose an id
+        Reply anonymous = Api.callAs("POST", "/v1/orders", "{\"orderId\":\"" + key + "\"}", TERMINAL, Map.of());
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(422);
+        assertThat(anonymous.json().path("errors").get(0).path("field").asText()).isEqualTo("orderId");
     }
 }

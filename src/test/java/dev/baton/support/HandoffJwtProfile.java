@@ -10,7 +10,9 @@ public class HandoffJwtProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.funqy.export", "handoff", "baton.auth.mode", "jwt");
+        // as deployed: tokens on, client-chosen order ids scoped to the caller's terminal
+        return Map.of("quarkus.funqy.export", "handoff", "baton.auth.mode", "jwt", "baton.auth.order-ids",
+                "per-terminal");
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.baton.order.domain.Caller;
+import dev.baton.order.domain.OrderIds;
 import dev.baton.shared.domain.Mask;
+import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.BatonConfig;
 
 /**
@@ -22,10 +24,12 @@ public class Access {
 
     private final boolean enforced;
     private final String terminalClaim;
+    private final boolean idsPerTerminal;
 
     Access(BatonConfig config) {
         this.enforced = config.auth().mode() == BatonConfig.AuthMode.JWT;
         this.terminalClaim = config.auth().terminalClaim();
+        this.idsPerTerminal = config.auth().orderIds() == BatonConfig.OrderIds.PER_TERMINAL;
     }
 
     /** True when tokens are required. */
@@ -48,15 +52,36 @@ public class Access {
 
     /**
      * Who calls, for order authorization: {@link Caller#TRUSTED} when tokens are not required, otherwise the
-     * terminal the verified token names and whether it has the operator scope.
+     * token's subject, the terminal it names and whether it has the operator scope.
      */
     public Caller caller(HttpRequest request) {
         if (!enforced) {
             return Caller.TRUSTED;
         }
         Optional<Principal> principal = request.principal();
-        return Caller.verified(principal.map(p -> p.claims().get(terminalClaim)).orElse(null),
+        return Caller.verified(principal.map(p -> p.claims().get("sub")).orElse(null),
+                principal.map(p -> p.claims().get(terminalClaim)).orElse(null),
                 principal.map(p -> p.scopes().contains(RouteKey.OPERATOR)).orElse(false));
+    }
+
+    /**
+     * The id a new order gets for the {@code orderId} its starter sent: as sent, unless tokens are on and
+     * {@code baton.auth.order-ids=per-terminal}, where it is derived from the sent key and the caller's
+     * terminal (its token subject when it names none), so the same request repeated finds the same order and
+     * two callers' keys never meet.
+     */
+    public Optional<String> orderId(Optional<String> requested, Caller caller) {
+        if (!idsPerTerminal || caller.trusted() || requested.isEmpty()) {
+            return requested;
+        }
+        String owner = caller.terminalId() != null ? "terminal:" + caller.terminalId()
+                : caller.subject() != null ? "subject:" + caller.subject() : null;
+        if (owner == null) {
+            throw ApiException.invalid("orderId needs a token that names a terminal or a subject; leave it out"
+                    + " and Baton assigns one.", List.of(new Violation("orderId",
+                    "needs a token naming a terminal or a subject")));
+        }
+        return requested.map(key -> OrderIds.scoped(owner, key));
     }
 
     /**

@@ -53,7 +53,7 @@ public class GrantService {
         }
         String code = GrantCode.generate(random);
         HandoffGrant grant = new HandoffGrant(GrantCode.hash(GrantCode.normalise(code).orElseThrow()), toPlatform,
-                now, now.plus(ttl), issuer(order, caller));
+                now, now.plus(ttl), HandoffGrant.issuer(caller, order.owningTerminal().orElse(null)));
         try {
             orders.update(order.withGrant(grant, now));
         } catch (ConcurrentUpdateException e) {
@@ -61,13 +61,5 @@ public class GrantService {
                     + " changed while the grant was issued; try again. Nothing was changed by this request.");
         }
         return new Issued(orderId, code, grant);
-    }
-
-    private static String issuer(Order order, Caller caller) {
-        if (caller.trusted()) {
-            return null;
-        }
-        boolean owner = order.owningTerminal().filter(caller::isTerminal).isPresent();
-        return owner ? caller.terminalId() : "operator";
     }
 }

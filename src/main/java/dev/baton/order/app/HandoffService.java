@@ -68,6 +68,9 @@ public class HandoffService {
             case INVALID_GRANT -> throw new ConflictException("invalid-grant", "The grant is not a live handoff"
                     + " grant of order " + orderId + " for platform " + request.toPlatform()
                     + " (unknown, used, expired or for another platform). Nothing was changed.");
+            case SELF_ISSUED_GRANT -> throw new ConflictException("self-issued-grant", "A handoff grant cannot be"
+                    + " presented by the terminal or operator that issued it; the channel taking over presents it."
+                    + " Nothing was changed.");
             case UNNAMED_STEAL -> throw conflict("unnamed-takeover", order, "A takeover from another terminal on"
                     + " the same platform must name the expectedVersion it supersedes or present a grant.");
         }

@@ -9,7 +9,8 @@ import java.time.Instant;
  * grants issued for a previous owner do not outlive its ownership.
  *
  * @param codeHash  hex SHA-256 of the normalised code
- * @param issuedBy  the terminal that issued it, or {@code operator}, or null when authentication is off
+ * @param issuedBy  who issued it: the owning terminal's id, or {@code operator:<subject>} for an operator
+ *                  ({@code operator} alone when its token had no subject), or null when authentication is off
  */
 public record HandoffGrant(String codeHash, String toPlatform, Instant issuedAt, Instant expiresAt, String issuedBy) {
 
@@ -26,6 +27,33 @@ public record HandoffGrant(String codeHash, String toPlatform, Instant issuedAt,
     /** The grant's public id: a prefix of the code's hash, which tells nothing about the code. */
     public String id() {
         return codeHash.substring(0, ID_LENGTH);
+    }
+
+    /** Prefix of {@link #issuedBy()} for a grant an operator issued. */
+    public static final String OPERATOR = "operator";
+
+    /** {@link #issuedBy()} for a grant {@code caller} issues for an order owned by {@code owningTerminal}. */
+    public static String issuer(Caller caller, String owningTerminal) {
+        if (caller.trusted()) {
+            return null;
+        }
+        if (caller.isTerminal(owningTerminal)) {
+            return owningTerminal;
+        }
+        return caller.subject() == null ? OPERATOR : OPERATOR + ":" + caller.subject();
+    }
+
+    /**
+     * True when {@code caller} issued this grant: the terminal that issued it as owner, or the operator
+     * (by token subject) who issued it. Such a grant cannot be presented by its issuer, so an operator
+     * cannot turn read-masked access into ownership of the order's data by granting itself a takeover.
+     */
+    public boolean issuedBy(Caller caller) {
+        if (caller.trusted() || issuedBy == null) {
+            return false;
+        }
+        return caller.isTerminal(issuedBy)
+                || caller.subject() != null && issuedBy.equals(OPERATOR + ":" + caller.subject());
     }
 
     /** True while the grant may be used. */

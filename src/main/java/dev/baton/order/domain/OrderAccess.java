@@ -8,7 +8,8 @@ import java.util.Optional;
  * its order and hands it over; operators read it with its data masked and may issue handoff grants; a
  * terminal that owned it before a handoff is told who owns it now (409); anyone else is answered exactly
  * as for an unknown id (404), so order ids cannot be probed. A trusted caller (authentication off) may do
- * everything. Takeovers by anyone but the owner need a live handoff grant for the target platform.
+ * everything. Takeovers by anyone but the owner need a live handoff grant for the target platform, issued
+ * by someone else: a grant presented by its own issuer is refused.
  */
 public final class OrderAccess {
 
@@ -38,6 +39,8 @@ public final class OrderAccess {
             UNNAMED_STEAL,
             /** The presented grant is unknown, used, expired or for another platform. */
             INVALID_GRANT,
+            /** The presented grant was issued by the caller itself (see {@link HandoffGrant#issuedBy(Caller)}). */
+            SELF_ISSUED_GRANT,
             /** Refused with a 409 naming the owner. */
             NOT_OWNER,
             /** Refused as if the order did not exist. */
@@ -72,6 +75,9 @@ public final class OrderAccess {
         if (grantHash.isPresent()) {
             Optional<HandoffGrant> grant = order.liveGrant(grantHash.get(), now)
                     .filter(g -> g.toPlatform().equals(toPlatform));
+            if (grant.isPresent() && grant.get().issuedBy(caller)) {
+                return verdict(TakeoverVerdict.Kind.SELF_ISSUED_GRANT);
+            }
             if (grant.isPresent()) {
                 return new TakeoverVerdict(TakeoverVerdict.Kind.ALLOWED, grant.get());
             }

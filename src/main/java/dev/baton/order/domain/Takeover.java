@@ -50,6 +50,7 @@ public final class Takeover {
     public static Outcome toPlatform(Order order, String toPlatform, String terminal, Flow source, Flow target,
                                      NodeMapping mapping, HandoffGrant grant, Instant now) {
         String grantId = grant == null ? null : grant.id();
+        String grantIssuedBy = grant == null ? null : grant.issuedBy();
         Owner from = order.owner();
         List<String> completedOnSource = inFlowOrder(source, order.completedIdsOn(from.platform()));
         if (from.platform().equals(toPlatform)) {
@@ -60,7 +61,7 @@ public final class Takeover {
                 return new Outcome(order, result, false);
             }
             Handoff handoff = new Handoff(from.platform(), toPlatform, from.terminalId(), terminal, now, List.of(),
-                    null, grantId);
+                    null, grantId, grantIssuedBy);
             return new Outcome(order.withCompleted(toPlatform, List.of(), new Owner(toPlatform, terminal, now),
                     handoff, order.pins(), now), result, true);
         }
@@ -77,7 +78,7 @@ public final class Takeover {
                     new CompletedNode.CarriedFrom(from.platform(), c.sourceNodes())));
         }
         Handoff handoff = new Handoff(from.platform(), toPlatform, from.terminalId(), terminal, now,
-                carried.stream().map(Carried::node).toList(), mapping.version(), grantId);
+                carried.stream().map(Carried::node).toList(), mapping.version(), grantId, grantIssuedBy);
         Result result = new Result(from.platform(), toPlatform, from.terminalId(), terminal, completedOnSource,
                 carried, resolution.pending(), resolution.next(), mapping.version());
         Order next = order.withCompleted(toPlatform, recorded, new Owner(toPlatform, terminal, now), handoff,

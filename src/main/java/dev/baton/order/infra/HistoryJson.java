@@ -59,6 +59,9 @@ final class HistoryJson {
         if (h.grantId() != null) {
             o.put("grant", h.grantId());
         }
+        if (h.grantIssuedBy() != null) {
+            o.put("grantIssuedBy", h.grantIssuedBy());
+        }
         return o;
     }
 
@@ -68,6 +71,7 @@ final class HistoryJson {
         return new Handoff(h.path("from").asText(), h.path("to").asText(), h.path("fromTerminal").asText(),
                 h.path("toTerminal").asText(), Instant.parse(h.path("at").asText()), carried,
                 h.hasNonNull("mappingVersion") ? h.get("mappingVersion").asInt() : null,
-                h.hasNonNull("grant") ? h.get("grant").asText() : null);
+                h.hasNonNull("grant") ? h.get("grant").asText() : null,
+                h.hasNonNull("grantIssuedBy") ? h.get("grantIssuedBy").asText() : null);
     }
 }

@@ -92,6 +92,22 @@ public interface BatonConfig {
         /** The token claim that names the caller's terminal; a body's terminalId must equal it. */
         @WithDefault("terminal_id")
         String terminalClaim();
+
+        /**
+         * What a client-chosen {@code orderId} names with tokens on: {@code as-given} (the id itself), or
+         * {@code per-terminal} (the SAM template's choice), where it is the caller's own key and the order's
+         * id is derived from it and the caller's terminal — so no caller can probe or occupy another's ids.
+         */
+        @WithDefault("as-given")
+        OrderIds orderIds();
+    }
+
+    /** See {@link Auth#orderIds()}. */
+    enum OrderIds {
+        /** The order's id is the id the client sent. */
+        AS_GIVEN,
+        /** The order's id is derived from the client's id and the caller's terminal ({@code OrderIds}). */
+        PER_TERMINAL
     }
 
     /** DynamoDB table names. */

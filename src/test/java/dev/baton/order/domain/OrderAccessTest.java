@@ -25,7 +25,7 @@ class OrderAccessTest {
     private static Order order() {
         Order started = Order.start("o-1", "auto", new Owner("phone", "agent-1", NOW), Pins.NONE, NodeData.EMPTY,
                 "h", NOW);
-        Handoff moved = new Handoff("phone", "mobile", "agent-1", "app-2", NOW, List.of(), 1, null);
+        Handoff moved = new Handoff("phone", "mobile", "agent-1", "app-2", NOW, List.of(), 1, null, null);
         return new Order(started.id(), "auto", new Owner("mobile", "app-2", NOW), Pins.NONE, Map.of(),
                 List.of(moved), List.of(), null, NodeData.EMPTY, "h", 2, NOW, NOW);
     }
@@ -84,12 +84,40 @@ class OrderAccessTest {
     }
 
     @Test
+    void aGrant_cannotBePresentedByItsIssuer_theOwnersTerminalOrTheOperatorsSubject() {
+        String hash = GrantCode.hash(GrantCode.normalise(CODE).orElseThrow());
+        Caller alice = Caller.verified("alice", "desk-7", true);
+        Order byOperator = order().withGrant(new HandoffGrant(hash, "mobile", NOW, NOW.plusSeconds(600),
+                HandoffGrant.issuer(alice, "app-2")), NOW);
+        assertThat(byOperator.grants().get(0).issuedBy()).isEqualTo("operator:alice");
+        // the operator, under any terminal and with or without the operator scope, is refused
+        assertThat(OrderAccess.toTakeOver(byOperator, alice, "mobile", "desk-7", Optional.of(hash), false, NOW)
+                .kind()).isEqualTo(Kind.SELF_ISSUED_GRANT);
+        assertThat(OrderAccess.toTakeOver(byOperator, Caller.verified("alice", "app-5", false), "mobile", "app-5",
+                Optional.of(hash), false, NOW).kind()).isEqualTo(Kind.SELF_ISSUED_GRANT);
+        // another subject may present it
+        assertThat(OrderAccess.toTakeOver(byOperator, Caller.verified("carol", "app-5", false), "mobile", "app-5",
+                Optional.of(hash), false, NOW).kind()).isEqualTo(Kind.ALLOWED);
+        // the owner's grant: refused from the owner's terminal, fine from another terminal of the same person
+        Caller owner = Caller.verified("bob", "app-2", false);
+        Order byOwner = order().withGrant(new HandoffGrant(hash, "web", NOW, NOW.plusSeconds(600),
+                HandoffGrant.issuer(owner, "app-2")), NOW);
+        assertThat(byOwner.grants().get(0).issuedBy()).isEqualTo("app-2");
+        assertThat(OrderAccess.toTakeOver(byOwner, owner, "web", "app-2", Optional.of(hash), false, NOW).kind())
+                .isEqualTo(Kind.SELF_ISSUED_GRANT);
+        assertThat(OrderAccess.toTakeOver(byOwner, Caller.verified("bob", "web-1", false), "web", "web-1",
+                Optional.of(hash), false, NOW).kind()).isEqualTo(Kind.ALLOWED);
+        // with authentication off nothing is checked
+        assertThat(HandoffGrant.issuer(Caller.TRUSTED, "app-2")).isNull();
+    }
+
+    @Test
     void aHandoff_consumesItsGrant_andVoidsTheOthers() {
         String hash = GrantCode.hash(GrantCode.normalise(CODE).orElseThrow());
         Order order = order().withGrant(new HandoffGrant(hash, "mobile", NOW, NOW.plusSeconds(600), null), NOW)
                 .withGrant(new HandoffGrant("b".repeat(64), "web", NOW, NOW.plusSeconds(600), null), NOW);
         Order after = order.withCompleted("mobile", List.of(), new Owner("mobile", "app-9", NOW),
-                new Handoff("mobile", "mobile", "app-2", "app-9", NOW, List.of(), null, hash.substring(0, 12)),
+                new Handoff("mobile", "mobile", "app-2", "app-9", NOW, List.of(), null, hash.substring(0, 12), null),
                 order.pins(), NOW);
         assertThat(after.grants()).isEmpty();
         assertThat(after.handoffs().get(1).grantId()).isEqualTo(hash.substring(0, 12));
