@@ -6,13 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.baton.support.Api;
+import dev.baton.sync.app.DownstreamService;
 import dev.baton.support.Api.Reply;
 import dev.baton.support.MappingConfigProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A newcomer finds everything from the API itself: the business types, whether Baton answers, the OpenAPI
@@ -21,6 +29,47 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(MappingConfigProfile.class)
 class DiscoveryTest {
+
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    DownstreamService downstreams;
+    @ConfigProperty(name = "baton.tables.definitions")
+    String definitions;
+
+    @Test
+    void namesPublishedBeforeTheDirectoryExisted_areBackfilledByTheFirstListing_once() {
+        // given a flow head and a downstream head written the way a stack older than the directory did
+        // (no directory entry), and a directory that was never completed
+        String legacy = "legacy-" + UUID.randomUUID().toString().substring(0, 8);
+        dynamo.putItem(b -> b.tableName(definitions).item(Map.of("pk", AttributeValue.fromS("BT#" + legacy),
+                "sk", AttributeValue.fromS("HEAD#FLOW#phone"))));
+        dynamo.putItem(b -> b.tableName(definitions).item(Map.of("pk", AttributeValue.fromS("DS#" + legacy),
+                "sk", AttributeValue.fromS("HEAD"))));
+        for (String kind : new String[] {"business-types", "downstreams"}) {
+            dynamo.deleteItem(b -> b.tableName(definitions).key(Map.of("pk", AttributeValue.fromS("DIR#" + kind),
+                    "sk", AttributeValue.fromS("#complete"))));
+        }
+        // when the business types are listed
+        Reply reply = Api.get("/v1/business-types");
+        // then the legacy type is there, the marker is not shown, and the directory now holds both
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body()).contains("\"" + legacy + "\"").doesNotContain("#complete");
+        assertThat(directory("business-types", legacy)).isTrue();
+        assertThat(directory("business-types", "#complete")).isTrue();
+        assertThat(directory("downstreams", legacy)).isFalse();
+        assertThat(downstreams.names()).contains(legacy).doesNotContain("#complete");
+        assertThat(directory("downstreams", legacy)).isTrue();
+        // and a name removed from the directory now stays removed: the backfill ran once
+        dynamo.deleteItem(b -> b.tableName(definitions).key(Map.of("pk", AttributeValue.fromS("DIR#business-types"),
+                "sk", AttributeValue.fromS(legacy))));
+        assertThat(Api.get("/v1/business-types").body()).doesNotContain("\"" + legacy + "\"");
+    }
+
+    private boolean directory(String kind, String name) {
+        return dynamo.getItem(b -> b.tableName(definitions).consistentRead(true).key(Map.of("pk",
+                AttributeValue.fromS("DIR#" + kind), "sk", AttributeValue.fromS(name)))).hasItem();
+    }
 
     @Test
     void aPublishedFlow_listsItsBusinessType_once_sorted() {

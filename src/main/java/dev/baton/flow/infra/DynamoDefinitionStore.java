@@ -66,7 +66,9 @@ public class DynamoDefinitionStore implements DefinitionStore {
 
     @Override
     public List<String> businessTypes() {
-        return Directory.names(dynamo, table, BUSINESS_TYPES);
+        return Directory.names(dynamo, table, BUSINESS_TYPES, item -> item.get("sk").s()
+                .startsWith(DefinitionItems.FLOW_HEAD_PREFIX) ? Optional.of(item.get("pk").s().substring(3))
+                : Optional.empty());
     }
 
     @Override

@@ -31,6 +31,7 @@ public class DynamoDownstreamStore implements DownstreamStore {
 
     static final String PK = "pk";
     static final String SK = "sk";
+    static final String PK_PREFIX = "DS#";
     static final String VERSION = "version";
     static final String DOC = "doc";
     static final String CREATED_AT = "createdAt";
@@ -71,7 +72,9 @@ public class DynamoDownstreamStore implements DownstreamStore {
 
     @Override
     public List<String> names() {
-        return Directory.names(dynamo, table, DIRECTORY);
+        return Directory.names(dynamo, table, DIRECTORY, item -> HEAD.equals(item.get(SK).s())
+                && item.get(PK).s().startsWith(PK_PREFIX) ? Optional.of(item.get(PK).s().substring(PK_PREFIX.length()))
+                : Optional.empty());
     }
 
     private static Map<String, AttributeValue> item(Published<Downstream> published, String sk) {
@@ -84,6 +87,6 @@ public class DynamoDownstreamStore implements DownstreamStore {
     }
 
     private static Map<String, AttributeValue> key(String name, String sk) {
-        return Map.of(PK, AttributeValue.fromS("DS#" + name), SK, AttributeValue.fromS(sk));
+        return Map.of(PK, AttributeValue.fromS(PK_PREFIX + name), SK, AttributeValue.fromS(sk));
     }
 }
