@@ -423,7 +423,15 @@ class RouteMatrixIT {
                 // a phone number as a node id and as a platform
                 new Call("POST", "/v1/orders/" + id + "/nodes/" + PHONE + "/complete", "{\"platform\":\"phone\","
                         + "\"terminalId\":\"" + OWNER + "\"}"),
-                new Call("POST", "/v1/orders/" + id + "/handoff-grants", "{\"toPlatform\":\"+86 138-1234-5678\"}"));
+                new Call("POST", "/v1/orders/" + id + "/handoff-grants", "{\"toPlatform\":\"+86 138-1234-5678\"}"),
+                // a token, an ID number and a phone number as names and values of query parameters
+                new Call("GET", "/v1/orders/" + id + "?" + owner + "=1", null),
+                new Call("GET", "/v1/orders/" + id + "?access_token=" + owner, null),
+                new Call("GET", "/v1/orders/" + id + "?" + ID_NUMBER + "=" + PHONE, null),
+                // a token and an ID number in paths no route serves, and with a method the path does not allow
+                new Call("GET", "/v1/" + owner, null),
+                new Call("GET", "/v1/orders/" + id + "/" + ID_NUMBER, null),
+                new Call("DELETE", "/v1/orders/" + owner, null));
         for (Call call : hostile) {
             Reply reply = http.call(call.method(), call.path(), call.body(), owner);
             String label = call.method() + " " + call.path().replace(owner, "<token>") + " "
