@@ -468,6 +468,49 @@ class RouteMatrixIT {
                 + onFree).isEqualTo(onFree.status());
     }
 
+    /**
+     * The catch-all route {@code ANY /{proxy+}} has no authorizer. A path that the gateway does not match to a
+     * protected route but a function's router might (a trailing slash, doubled or dot segments, other case, an
+     * encoded slash, a path parameter) must still never be served without a valid token with the route's scope.
+     */
+    @Test
+    void pathVariantsOfProtectedRoutes_neverGetPastTheAuthorizer() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, Entry> matrix = matrix();
+        String id = newOrder();
+        String before = state(id);
+        for (Map.Entry<String, List<String>> op : documentedOperations().entrySet()) {
+            if (op.getValue().isEmpty()) {
+                continue;
+            }
+            Call call = matrix.get(op.getKey()).call().apply(Who.OWNER, id);
+            String path = call.path().contains("?") ? call.path().substring(0, call.path().indexOf('?'))
+                    : call.path();
+            String query = call.path().substring(path.length());
+            int last = path.lastIndexOf('/');
+            List<String> variants = List.of(path + "/", "/" + path, path.replace("/v1/", "/v1//"),
+                    path.replace("/v1/", "/v1/./"), path.replace("/v1/", "/v1/x/../"), path.replace("/v1/", "/V1/"),
+                    path.substring(0, last) + "%2F" + path.substring(last + 1), path + "%2F", path + ";x", path + "%00",
+                    path.replace("/v1/", "/%761/"));
+            for (String variant : variants) {
+                for (Who who : List.of(Who.NO_TOKEN, Who.WRONG_KEY, Who.WRONG_SCOPE)) {
+                    Reply reply = http.call(call.method(), variant + query, call.body(), TOKEN.get(who));
+                    String label = call.method() + " " + variant + query + " as " + who;
+                    CELLS.add(String.format("variant %-70s %-12s got %d%s", call.method() + " " + variant, who,
+                            reply.status(), problemOf(reply)));
+                    soft.assertThat(reply.status()).as(label + " → " + reply).isIn(400, 401, 403, 404, 405);
+                    if (reply.status() != 401 && reply.status() != 403 || !reply.body().startsWith("{\"message\"")) {
+                        soft.assertThat(reply.contentType()).as(label + " → " + reply)
+                                .startsWith("application/problem+json");
+                    }
+                    noEcho(soft, label, reply);
+                }
+            }
+        }
+        soft.assertThat(state(id)).as("state after the path variants").isEqualTo(before);
+        soft.assertAll();
+    }
+
     /** Calls one cell, records it, and checks the answer (and, for strangers, that it matches an unknown id's). */
     static void cell(SoftAssertions soft, String operation, Who who, Entry entry, String id, Expect expect) {
         Call call = entry.call().apply(who, id);
