@@ -261,6 +261,33 @@ class TakeoverRacesIT {
             assertThat(r.json().path("detail").asText()).contains("mobile", Mask.id(winner)).doesNotContain(winner);
         }
         assertThat(read(secured, order, winner).path("version").asLong()).isEqualTo(version);
+        // and the document declares the 409 for each of these operations
+        JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(secured.call("GET",
+                "/v1/openapi.yaml", null, null).body()).path("paths");
+        for (String[] op : new String[][] {{"/v1/orders/{id}", "get"}, {"/v1/orders/{id}/nodes/{nodeId}/complete",
+                "post"}, {"/v1/orders/{id}/sync", "post"}, {"/v1/orders/{id}/handoffs", "post"}}) {
+            assertThat(paths.path(op[0]).path(op[1]).path("responses").has("409"))
+                    .as(op[1] + " " + op[0] + " declares the 409 a former owner gets").isTrue();
+        }
+    }
+
+    @Test
+    void everyHandoff_voidsTheOrdersOtherGrants() throws Exception {
+        String order = newOrder(secured);
+        String forWeb = grant(order, "web");
+        String forMobile = grant(order, "mobile");
+        // the app takes the order over with its grant: the grant for web, issued before, is void
+        expect(handoff(secured, order, "mobile", "app-v-01", forMobile), 200);
+        Reply late = handoff(secured, order, "web", "web-v-02", forWeb);
+        assertThat(late.status()).as(late.toString()).isEqualTo(404);
+        // an owner's own handoff, without a grant, voids the grants it issued before too
+        String another = newOrder(secured);
+        String pending = grant(another, "mobile");
+        expect(handoff(secured, another, "web", OWNER, null), 200);
+        Reply stale = handoff(secured, another, "mobile", "app-v-03", pending);
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(404);
+        assertThat(read(secured, another, OWNER).path("owner").path("platform").asText()).isEqualTo("web");
     }
 
     @Test
