@@ -579,6 +579,42 @@ class RouteMatrixIT {
                 + "; the same start again → " + again).containsExactly(200, 200);
     }
 
+    /**
+     * Forged tokens (unsigned, HMAC with the public key, no expiry, another issuer, not yet valid, signature
+     * stripped, payload swapped), and methods no route has, never get past the authorizer on any protected route.
+     */
+    @Test
+    void forgedTokensAndOtherMethods_neverGetPastTheAuthorizer() throws Exception {
+        SoftAssertions soft = new SoftAssertions();
+        Map<String, String> forgeries = tokens.forgeries(ALL_SCOPES, OWNER);
+        Map<String, Entry> matrix = matrix();
+        String id = newOrder();
+        String before = state(id);
+        for (Map.Entry<String, List<String>> op : documentedOperations().entrySet()) {
+            if (op.getValue().isEmpty()) {
+                continue;
+            }
+            Call call = matrix.get(op.getKey()).call().apply(Who.OWNER, id);
+            for (Map.Entry<String, String> forged : forgeries.entrySet()) {
+                Reply reply = http.call(call.method(), call.path(), call.body(), forged.getValue());
+                String label = op.getKey() + " with a token " + forged.getKey();
+                CELLS.add(String.format("forged  %-62s %-26s got %d%s", op.getKey(), forged.getKey(), reply.status(),
+                        problemOf(reply)));
+                soft.assertThat(reply.status()).as(label + " → " + reply).isEqualTo(401);
+                soft.assertThat(reply.body()).as(label).doesNotContain(forged.getValue());
+            }
+            for (String method : List.of("HEAD", "OPTIONS", "PATCH", "DELETE", "TRACE")) {
+                Reply reply = http.call(method, call.path(), null, null);
+                String label = method + " " + call.path() + " without a token";
+                CELLS.add(String.format("method  %-62s %-26s got %d%s", method + " " + call.path(), "NO_TOKEN",
+                        reply.status(), problemOf(reply)));
+                soft.assertThat(reply.status()).as(label + " → " + reply).isIn(401, 404, 405);
+            }
+        }
+        soft.assertThat(state(id)).as("state after the forged tokens").isEqualTo(before);
+        soft.assertAll();
+    }
+
     /** Calls one cell, records it, and checks the answer (and, for strangers, that it matches an unknown id's). */
     static void cell(SoftAssertions soft, String operation, Who who, Entry entry, String id, Expect expect) {
         Call call = entry.call().apply(who, id);

@@ -71,6 +71,40 @@ public final class Tokens {
         return sign(key, "another-api", scope, terminal, Instant.now().plusSeconds(600));
     }
 
+    /**
+     * Tokens an attacker makes without the issuer's private key, each claiming {@code scope} for {@code terminal}:
+     * unsigned ({@code alg: none}), HMAC-signed with the public key as the secret (key confusion), without an
+     * expiry, from another issuer, and not valid before an hour from now.
+     */
+    public java.util.Map<String, String> forgeries(String scope, String terminal) throws Exception {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject("user-" + terminal)
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).claim("scope", scope)
+                .claim("terminal_id", terminal).build();
+        out.put("alg none", new com.nimbusds.jwt.PlainJWT(claims).serialize());
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
+        hmac.sign(new com.nimbusds.jose.crypto.MACSigner(key.toPublicJWK().toJSONString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        out.put("HS256 with the public key", hmac.serialize());
+        out.put("no expiry", signed(new JWTClaimsSet.Builder(claims).expirationTime(null).build()));
+        out.put("other issuer", signed(new JWTClaimsSet.Builder(claims).issuer("https://evil.example").build()));
+        out.put("not yet valid", signed(new JWTClaimsSet.Builder(claims).notBeforeTime(Date.from(Instant.now()
+                .plusSeconds(3600))).build()));
+        String valid = valid(scope, terminal);
+        String[] parts = valid.split("\\.");
+        out.put("signature stripped", parts[0] + "." + parts[1] + ".");
+        // the payload of a token for another terminal under this token's signature
+        String other = valid(scope, "someone-else");
+        out.put("payload swapped", parts[0] + "." + other.split("\\.")[1] + "." + parts[2]);
+        return out;
+    }
+
+    private String signed(JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     private static String sign(RSAKey signer, String audience, String scope, String terminal, Instant expires)
             throws Exception {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience)
