@@ -26,7 +26,9 @@ class MaskTest {
         "card 6222021234567890 end | card [card] end",
         "mail li.si+test@example.com.cn end | mail [email] end",
         "order A-1001 attempt 3 at 2026-11-23T07:03:29Z premium 3200 | order A-1001 attempt 3 at 2026-11-23T07:03:29Z premium 3200",
-        "key 525e1200-e5af-45f9-9f3f-2df2b580a3c6 | key 525e1200-e5af-45f9-9f3f-2df2b580a3c6"})
+        "key 525e1200-e5af-45f9-9f3f-2df2b580a3c6 | key 525e1200-e5af-45f9-9f3f-2df2b580a3c6",
+        "No route GET /v1/eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmF0dXJl. | No route GET /v1/[token].",
+        "Unknown query parameters: eyJraWQiOiJrMSJ9.eyJhdWQiOiJiYXRvbi…. | Unknown query parameters: [token]…."})
     void personalIdentifiersAreMasked_andOtherIdentifiersAreNot(String text, String expected) {
         assertThat(Mask.text(text)).isEqualTo(expected);
     }

@@ -47,6 +47,12 @@ public final class Mask {
     private static final Pattern CARD = Pattern.compile(START + "(?:[3-6]\\d|2[2-7])\\d{2}(?:" + SEP
             + "\\d{4}){2,3}(?:" + SEP + "\\d{1,3})?" + END);
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /**
+     * A JSON Web Token (or the part of one a clipped echo keeps): a base64url JSON header ({@code eyJ…}) and at
+     * least the start of its payload. Bearer tokens pasted into a path, a query parameter's name or a body key
+     * must not come back in a problem or reach a log line.
+     */
+    private static final Pattern JWT = Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]*)?");
 
     /** A pattern, its label and the fewest digits a match must have (a card is 13 or more). */
     private record Rule(Pattern pattern, String label, int minDigits) {
@@ -56,7 +62,8 @@ public final class Mask {
      * Longest numbers first: a mobile pattern run first would mask a slice of a grouped card number, and a 15-digit
      * ID run before 16-digit cards would mask a card's first fifteen digits.
      */
-    private static final List<Rule> RULES = List.of(new Rule(EMAIL, "[email]", 0), new Rule(RESIDENT_ID, "[id]", 0),
+    private static final List<Rule> RULES = List.of(new Rule(JWT, "[token]", 0), new Rule(EMAIL, "[email]", 0),
+            new Rule(RESIDENT_ID, "[id]", 0),
             new Rule(CARD, "[card]", 16), new Rule(RESIDENT_ID_15, "[id]", 0), new Rule(CARD, "[card]", 13),
             new Rule(MOBILE, "[mobile]", 0));
 
@@ -64,8 +71,9 @@ public final class Mask {
     }
 
     /**
-     * {@code text} with resident ID numbers, bank card numbers, mobile numbers and e-mail addresses
-     * replaced by {@code [id]}, {@code [card]}, {@code [mobile]} and {@code [email]}; for downstream messages,
+     * {@code text} with resident ID numbers, bank card numbers, mobile numbers, e-mail addresses and JSON Web
+     * Tokens replaced by {@code [id]}, {@code [card]}, {@code [mobile]}, {@code [email]} and {@code [token]}; for
+     * downstream messages,
      * field names echoed in errors and anything else that may carry customer data into an answer or a log line.
      */
     public static String text(String text) {
