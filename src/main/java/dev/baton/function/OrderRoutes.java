@@ -99,6 +99,7 @@ public class OrderRoutes {
             }
         }
         body.done();
+        access.checkStarter(request);
         terminal.ifPresent(t -> access.checkTerminal(request, t));
         Caller caller = access.caller(request);
         var started = orders.start(new OrderService.Start(access.orderId(orderId, caller), type, platform, terminal,

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.OrderIds;
 import dev.baton.shared.domain.Mask;
-import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.BatonConfig;
 
 /**
@@ -65,23 +64,30 @@ public class Access {
     }
 
     /**
+     * Checks that a caller starting an order has a token naming its terminal: the order's owner. Without one
+     * the order would belong to nobody — not even its starter could read it again.
+     */
+    public void checkStarter(HttpRequest request) {
+        if (enforced && request.principal().map(p -> p.claims().get(terminalClaim)).isEmpty()) {
+            throw new ApiException(403, "terminal-missing", "Forbidden", "This token names no terminal (claim "
+                    + terminalClaim + "); an order needs the terminal that owns it.", List.of());
+        }
+    }
+
+    /**
      * The id a new order gets for the {@code orderId} its starter sent: as sent, unless tokens are on and
      * {@code baton.auth.order-ids=per-terminal}, where it is derived from the sent key and the caller's
-     * terminal (its token subject when it names none), so the same request repeated finds the same order and
-     * two callers' keys never meet.
+     * terminal ({@link #checkStarter} made sure there is one), so the same request repeated finds the same
+     * order and two callers' keys never meet.
      */
     public Optional<String> orderId(Optional<String> requested, Caller caller) {
         if (!idsPerTerminal || caller.trusted() || requested.isEmpty()) {
             return requested;
         }
-        String owner = caller.terminalId() != null ? "terminal:" + caller.terminalId()
-                : caller.subject() != null ? "subject:" + caller.subject() : null;
-        if (owner == null) {
-            throw ApiException.invalid("orderId needs a token that names a terminal or a subject; leave it out"
-                    + " and Baton assigns one.", List.of(new Violation("orderId",
-                    "needs a token naming a terminal or a subject")));
+        if (caller.terminalId() == null) {
+            throw new IllegalStateException("a started order's caller names a terminal (checkStarter)");
         }
-        return requested.map(key -> OrderIds.scoped(owner, key));
+        return requested.map(key -> OrderIds.scoped("terminal:" + caller.terminalId(), key));
     }
 
     /**
