@@ -175,11 +175,14 @@ class RouteMatrixIT {
      * would have it: the fixture of every per-order cell.
      */
     static String newOrder() {
-        String id = "bb-" + ORDERS.incrementAndGet();
-        Reply started = as(Who.OWNER, "POST", "/v1/orders", "{\"orderId\":\"" + id + "\",\"businessType\":\"" + TYPE
-                + "\",\"platform\":\"phone\",\"terminalId\":\"" + OWNER + "\",\"data\":{\"applicant\":\"" + NAME
-                + "\"}}");
+        String key = "bb-" + ORDERS.incrementAndGet();
+        Reply started = as(Who.OWNER, "POST", "/v1/orders", "{\"orderId\":\"" + key + "\",\"businessType\":\""
+                + TYPE + "\",\"platform\":\"phone\",\"terminalId\":\"" + OWNER + "\",\"data\":{\"applicant\":\""
+                + NAME + "\"}}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        // deployed shape: the order's id is derived from the key and the owner's terminal (ids per terminal)
+        String id = started.json().path("orderId").asText();
+        assertThat(id).startsWith("k-");
         Reply done = as(Who.OWNER, "POST", "/v1/orders/" + id + "/nodes/quote/complete", "{\"platform\":\"phone\","
                 + "\"terminalId\":\"" + OWNER + "\",\"data\":{\"idNumber\":\"" + ID_NUMBER + "\",\"mobile\":\""
                 + PHONE + "\"}}");
@@ -453,12 +456,9 @@ class RouteMatrixIT {
     }
 
     /**
-     * TODO(issue 13, lead: client-chosen order ids in OrderRoutes/OrderService): FAILS today. A stranger who
-     * starts an order with the id of someone else's order is told that it exists — {@code 409 order-exists}
-     * ("already exists with a different request") — while an unused id answers 201. Order ids are client-chosen
-     * and guessable ({@code A-1001}), so {@code POST /v1/orders} is an oracle for "which orders exist", against
-     * "nobody else sees that an order exists". Whatever the fix (ids scoped to the caller, server-chosen ids, ...),
-     * a taken id and a free id must be answered alike for a stranger.
+     * A stranger who starts an order with the id (or the key) of someone else's order must not learn that it
+     * exists, nor occupy it: a taken id and a free id are answered alike (ids are scoped per terminal, so each
+     * gets an order of its own), and the owner's order is untouched.
      */
     @Test
     void startingAnOrderWithSomeoneElsesId_doesNotRevealThatItExists() {
@@ -472,7 +472,8 @@ class RouteMatrixIT {
         // the owner's order is untouched either way
         assertThat(as(Who.OWNER, "GET", "/v1/orders/" + taken, null).json().path("version").asLong()).isEqualTo(2);
         assertThat(onTaken.status()).as("a stranger starting " + taken + " → " + onTaken + "; with a free id → "
-                + onFree).isEqualTo(onFree.status());
+                + onFree).isEqualTo(onFree.status()).isEqualTo(201);
+        assertThat(onTaken.json().path("orderId").asText()).isNotEqualTo(taken);
     }
 
     /**
@@ -522,11 +523,13 @@ class RouteMatrixIT {
     @Test
     void aPlainOrder_belongsToTheTerminalThatStartedIt() {
         SoftAssertions soft = new SoftAssertions();
-        String id = "bb-plain-" + ORDERS.incrementAndGet();
-        String unknown = "bb-plain-" + ORDERS.incrementAndGet();
-        Reply started = as(Who.OWNER, "POST", "/v1/orders", "{\"orderId\":\"" + id + "\",\"data\":{\"applicant\":\""
+        String key = "bb-plain-" + ORDERS.incrementAndGet();
+        Reply started = as(Who.OWNER, "POST", "/v1/orders", "{\"orderId\":\"" + key + "\",\"data\":{\"applicant\":\""
                 + NAME + "\",\"idNumber\":\"" + ID_NUMBER + "\"}}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.json().path("orderId").asText();
+        // an unknown id of the same shape, so the two 404s can be compared
+        String unknown = "k-" + "0".repeat(id.length() - 2);
         String before = state(id);
         for (Who stranger : List.of(Who.SAME_PLATFORM, Who.OTHER_PLATFORM)) {
             for (String[] call : new String[][] {{"GET", "", null}, {"POST", "/sync", "{\"downstream\":\"" + DOWNSTREAM
@@ -556,11 +559,8 @@ class RouteMatrixIT {
     }
 
     /**
-     * TODO(issue 13, lead: OrderRoutes/OrderService start): FAILS today if a terminal-scoped token without a
-     * {@code terminal_id} claim starts an order: it is answered 201, but the order is owned by nobody — the caller
-     * (and every other terminal) then gets 404 reading or syncing it, and repeating the very same start is a 409
-     * "already exists with a different request". Either such a start is refused (the token names no terminal),
-     * or its caller can use what it created.
+     * A terminal-scoped token without a {@code terminal_id} claim must not start an order owned by nobody (which
+     * even its starter could not read again): such a start is refused with 403 {@code terminal-missing}.
      */
     @Test
     void aStartWithATokenThatNamesNoTerminal_leavesNoOrderNobodyCanUse() throws Exception {
@@ -568,15 +568,10 @@ class RouteMatrixIT {
         String id = "bb-anon-" + ORDERS.incrementAndGet();
         String body = "{\"orderId\":\"" + id + "\"}";
         Reply started = http.call("POST", "/v1/orders", body, anonymous);
-        if (started.status() >= 400) {
-            assertThat(started.contentType()).startsWith("application/problem+json");
-            assertThat(as(Who.OPERATOR, "GET", "/v1/orders/" + id, null).status()).isEqualTo(404);
-            return;
-        }
-        Reply read = http.call("GET", "/v1/orders/" + id, null, anonymous);
-        Reply again = http.call("POST", "/v1/orders", body, anonymous);
-        assertThat(List.of(read.status(), again.status())).as("started " + started + "; read back → " + read
-                + "; the same start again → " + again).containsExactly(200, 200);
+        assertThat(started.status()).as(started.toString()).isEqualTo(403);
+        assertThat(started.contentType()).startsWith("application/problem+json");
+        assertThat(started.json().path("type").asText()).isEqualTo("urn:baton:problem:terminal-missing");
+        assertThat(as(Who.OPERATOR, "GET", "/v1/orders/" + id, null).status()).isEqualTo(404);
     }
 
     /**

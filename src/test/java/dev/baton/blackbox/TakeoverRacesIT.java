@@ -99,10 +99,12 @@ class TakeoverRacesIT {
 
     /** A fresh order on {@code http}, owned by {@link #OWNER} on phone with its first node done. */
     static String newOrder(Http http) throws Exception {
-        String id = "race-" + ORDERS.incrementAndGet();
+        String key = "race-" + ORDERS.incrementAndGet();
         String token = http == secured ? terminal(OWNER) : null;
-        expect(http.call("POST", "/v1/orders", "{\"orderId\":\"" + id + "\",\"businessType\":\"" + TYPE
-                + "\",\"platform\":\"phone\",\"terminalId\":\"" + OWNER + "\"}", token), 201);
+        // with tokens the order's id is derived from the key and the terminal (ids per terminal): use the answer's
+        String id = expect(http.call("POST", "/v1/orders", "{\"orderId\":\"" + key + "\",\"businessType\":\""
+                + TYPE + "\",\"platform\":\"phone\",\"terminalId\":\"" + OWNER + "\"}", token), 201).json()
+                .path("orderId").asText();
         expect(http.call("POST", "/v1/orders/" + id + "/nodes/quote/complete", "{\"platform\":\"phone\","
                 + "\"terminalId\":\"" + OWNER + "\",\"data\":{\"premium\":3200}}", token), 200);
         return id;
