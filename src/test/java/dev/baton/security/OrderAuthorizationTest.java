@@ -79,7 +79,7 @@ class OrderAuthorizationTest {
 
     @BeforeEach
     void ownedByAgent1() throws Exception {
-        type = new Definitions(flows, mappings).flow("phone", "a", "b").flow("mobile", "x", "y")
+        type = new Definitions(flows, mappings).flow("phone", "a", "b").flow("mobile", "x", "y").flow("web", "w")
                 .mapping("phone", "mobile", "a>x").type();
         Reply started = as("agent-1", "POST", "/v1/orders", startBody(type, "agent-1"));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -208,5 +208,12 @@ class OrderAuthorizationTest {
             assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(403);
             assertThat(anonymous.json().path("type").asText()).isEqualTo("urn:baton:problem:terminal-missing");
         }
+    }
+
+    @Test
+    void aGrantForAPlatformWithoutAFlow_isRefused_namingToPlatform() {
+        Reply reply = grant(order, "fax", "agent-1");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("toPlatform");
     }
 }

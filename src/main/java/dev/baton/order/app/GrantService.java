@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.baton.flow.app.DefinitionStore;
 import dev.baton.order.app.OrderStore.ConcurrentUpdateException;
 import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.GrantCode;
@@ -14,6 +15,7 @@ import dev.baton.order.domain.HandoffGrant;
 import dev.baton.order.domain.Order;
 import dev.baton.order.domain.OrderAccess;
 import dev.baton.shared.app.ConflictException;
+import dev.baton.shared.domain.InvalidInputException;
 
 /**
  * Issues handoff grants: one strongly consistent read and one write conditioned on the version read. The
@@ -28,10 +30,12 @@ public class GrantService {
     // codes are credentials: always a strong generator, never the replaceable jitter source
     private final SecureRandom random = new SecureRandom();
     private final OrderStore orders;
+    private final DefinitionStore definitions;
     private final Clock clock;
 
-    GrantService(OrderStore orders, Clock clock) {
+    GrantService(OrderStore orders, DefinitionStore definitions, Clock clock) {
         this.orders = orders;
+        this.definitions = definitions;
         this.clock = clock;
     }
 
@@ -45,6 +49,13 @@ public class GrantService {
         OrderGuard.allow(OrderAccess.toIssueGrant(order, caller), order);
         if (!order.hasFlow()) {
             throw new ConflictException("no-flow", "Order " + orderId + " is a plain order without a business flow.");
+        }
+        // a grant for a platform the order could never move to would be answered and never usable; an order
+        // pinned to the platform's flow needs no look-up, otherwise one GetItem of the flow's head
+        if (order.pins().flow(toPlatform).isEmpty()
+                && definitions.latestFlow(order.businessType(), toPlatform).isEmpty()) {
+            throw new InvalidInputException("toPlatform", "platform " + toPlatform
+                    + " has no published flow for business type " + order.businessType());
         }
         Instant now = clock.instant();
         if (order.grants().stream().filter(g -> g.liveAt(now)).count() >= MAX_LIVE) {
