@@ -174,4 +174,30 @@ expect 202 orderId=A-1004 status=ASYNC_PENDING "idempotencyKey=$KEY"
 until_status SYNCED POST "$B/v1/orders/A-1004/sync" '{"downstream":"insurer-b"}'
 expect 200 status=SYNCED "idempotencyKey=$KEY" reference~P1
 
+STEP="8. a downstream that probes unknown failures once"
+call PUT "$B/v1/downstreams/insurer-c" '{"endpoint":"'"$INSURER"'/proposals","timeoutMs":5000,
+  "codePointer":"/code","successCodes":["0000"],"messagePointer":"/msg","referencePointer":"/data/proposalNo",
+  "retryByCategory":{"UNKNOWN":{"maxAttempts":1}}}'
+expect 201 name=insurer-c retry.maxAttempts=30 retryByCategory.THROTTLED.maxAttempts=30 \
+  retryByCategory.UNKNOWN.maxAttempts=1 retryByCategory.UNKNOWN.deadlineSeconds=900
+STEP="8. an answer no rule knows"
+call POST "$INSURER/mode" odd
+call POST "$B/v1/orders" '{"orderId":"A-1005"}'
+expect 201
+call POST "$B/v1/orders/A-1005/sync" '{"downstream":"insurer-c"}'
+expect 200 orderId=A-1005 status=NEEDS_REVIEW nextAction=CONTACT_SUPPORT attempt=1 reviewReason=ATTEMPTS_EXHAUSTED \
+  classification.category=UNKNOWN classification.ruleId=fallback classification.code=E2051 \
+  classification.message=起保日期须晚于当前日期
+KEY=$(field idempotencyKey)
+STEP="8. the operator's list of orders that need review"
+call GET "$B/v1/orders?syncState=NEEDS_REVIEW"
+expect 200 orders#=1 orders.0.orderId=A-1005 orders.0.syncState=NEEDS_REVIEW \
+  orders.0.reviewReason=ATTEMPTS_EXHAUSTED orders.0.lastClassification.category=UNKNOWN
+STEP="8. redrive after a look"
+call POST "$INSURER/mode" up
+call POST "$B/v1/orders/A-1005/redrive"
+expect 202 orderId=A-1005 status=ASYNC_PENDING "idempotencyKey=$KEY"
+until_status SYNCED POST "$B/v1/orders/A-1005/sync" '{"downstream":"insurer-c"}'
+expect 200 status=SYNCED "idempotencyKey=$KEY" reference~P1
+
 echo "walkthrough: every answer matches the README ($B)"

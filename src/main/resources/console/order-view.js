@@ -1,11 +1,14 @@
-// One order as the look-up shows it: its facts, progress per platform, handoff history and, when DEAD, a
-// Redrive button. Node data is personal data: only the names of the fields a node carries are shown.
+// One order as the look-up shows it: its facts, progress per platform, handoff history and, when DEAD or
+// NEEDS_REVIEW, a Redrive button. Node data is personal data: only the names of the fields a node carries are shown.
 import { h, time, $ } from './ui.js';
+
+/** Sync states an operator may redrive. */
+export const REDRIVABLE = ['DEAD', 'NEEDS_REVIEW'];
 
 /** Shows the order; its Redrive button calls `redrive(orderId, button)`. */
 export function renderOrder(order, redrive) {
   const progress = Object.entries(order.progress || {}).map(([platform, nodes]) => progressOn(platform, nodes));
-  const redriveBar = order.syncState === 'DEAD'
+  const redriveBar = REDRIVABLE.includes(order.syncState)
     ? h('div', { class: 'toolbar' },
       h('button', {
         type: 'button', text: `Redrive ${order.orderId}`, onclick: (e) => redrive(order.orderId, e.currentTarget),
@@ -30,6 +33,7 @@ function facts(order) {
     ['Reference', sync.reference || '—'],
     ['Next attempt', time(sync.nextAttemptAt)],
     ['Last failure', failure ? describeFailure(failure) : '—'],
+    ['Stopped because', sync.deadReason || sync.reviewReason || '—'],
     ['Version', order.version],
     ['Updated', time(order.updatedAt)],
   ];

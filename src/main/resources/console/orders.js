@@ -1,8 +1,9 @@
-// Orders: look one up (owner, progress per platform, handoffs, sync), list by sync state, redrive DEAD ones.
+// Orders: look one up (owner, progress per platform, handoffs, sync), list by sync state, redrive DEAD and
+// NEEDS_REVIEW ones.
 // Node data is personal data: the console shows which fields a node carries, never their values.
 import { api, segment } from './api.js';
 import { $, h, showProblem, clearProblem, status, time } from './ui.js';
-import { renderOrder, describeFailure } from './order-view.js';
+import { renderOrder, describeFailure, REDRIVABLE } from './order-view.js';
 
 // The listing shown: its sync state, the cursor of its next page, how many orders it shows.
 const listing = { state: null, cursor: null, count: 0, busy: false };
@@ -86,7 +87,7 @@ function orderRow(o) {
     h('td', { text: o.downstream || '—' }),
     h('td', { text: time(o.nextAttemptAt) }),
     h('td', { text: o.lastClassification ? describeFailure(o.lastClassification) : '—' }),
-    h('td', { class: 'action' }, o.syncState === 'DEAD' ? h('button', {
+    h('td', { class: 'action' }, REDRIVABLE.includes(o.syncState) ? h('button', {
       type: 'button', text: 'Redrive', 'aria-label': `Redrive ${o.orderId}`,
       onclick: (e) => redriveOrder(o.orderId, e.currentTarget),
     }) : null));
@@ -110,7 +111,7 @@ function showListing(rows, more, state) {
 }
 
 /**
- * Redrives a DEAD order from the button that asked for it: the answer (or the problem) is shown right there,
+ * Redrives a DEAD or NEEDS_REVIEW order from the button that asked for it: the answer (or the problem) is shown right there,
  * the button is disabled meanwhile, and a listed row shows the order's new state.
  */
 async function redriveOrder(id, button) {

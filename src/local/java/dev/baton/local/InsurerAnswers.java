@@ -16,6 +16,8 @@ final class InsurerAnswers {
             + "<body>openresty</body></html>";
     static final String INVALID = "{\"code\":\"E001\",\"msg\":\"证件号码格式错误\"}";
     static final String REJECTED = "{\"code\":\"1001\",\"msg\":\"核保不通过：不符合投保条件\"}";
+    /** A refusal in words no default rule knows ("the start date must be later than today"): {@code UNKNOWN}. */
+    static final String ODD = "{\"code\":\"E2051\",\"msg\":\"起保日期须晚于当前日期\"}";
 
     private InsurerAnswers() {
     }

@@ -15,13 +15,13 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in insurer, so the sync walkthrough needs nothing external and the crash-point suite has a downstream
  * that records what it accepted ({@link #ledger()}) and outlives stack restarts. {@code POST /proposals} answers
  * like a typical underwriting API in the current mode; {@code POST /mode} with a body of {@code up}, {@code busy},
- * {@code down}, {@code invalid}, {@code reject}, {@code slow [ms]} (accepts, answers after ms), {@code drip [ms]}
+ * {@code down}, {@code invalid}, {@code reject}, {@code odd} (an answer no default rule knows), {@code slow [ms]} (accepts, answers after ms), {@code drip [ms]}
  * (accepts, sends its headers at once and its body one byte every ms) or {@code hold} (accepts only when released
  * by {@code POST /release} or a mode change, then answers if the caller is still there) switches it.
  */
 public final class LocalInsurer implements AutoCloseable {
 
-    private static final String MODES = "up|busy|down|invalid|reject|hold|(slow|drip)( \\d{1,6})?";
+    private static final String MODES = "up|busy|down|invalid|reject|odd|hold|(slow|drip)( \\d{1,6})?";
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -95,6 +95,7 @@ public final class LocalInsurer implements AutoCloseable {
                 case "down" -> InsurerAnswers.write(exchange, 503, InsurerAnswers.GATEWAY_PAGE, 0);
                 case "invalid" -> InsurerAnswers.write(exchange, 400, InsurerAnswers.INVALID, 0);
                 case "reject" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.REJECTED, 0);
+                case "odd" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.ODD, 0);
                 case "hold" -> {
                     awaitRelease();
                     InsurerAnswers.write(exchange, 200, accepted(key, body), 0);

@@ -13,9 +13,11 @@ import dev.baton.function.http.Fields;
 import dev.baton.sync.domain.Category;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.FailureKind;
+import dev.baton.sync.domain.RetryPolicies;
 import dev.baton.sync.domain.RetryPolicy;
 import dev.baton.sync.domain.Rule;
 import dev.baton.sync.domain.RuleCondition;
+import dev.baton.sync.app.DownstreamDocument;
 import dev.baton.sync.app.DownstreamPolicies;
 
 /** Reads and validates the body of {@code PUT /v1/downstreams/{name}}; every bad field is named. */
@@ -43,21 +45,37 @@ final class DownstreamInput {
                 "must be a JSON Pointer").orElse(null);
         String reference = body.optionalText("referencePointer", p -> POINTER.matcher(p).matches(),
                 "must be a JSON Pointer").orElse(null);
-        RetryPolicy retry = retry(body);
+        RetryPolicies retries = retries(body);
         List<Rule> rules = rules(body);
         body.done();
         return new Downstream(name, 1, endpoint, Duration.ofMillis(timeoutMs), headers, secrets, code, successCodes,
-                message, reference, retry, rules);
+                message, reference, retries, rules);
     }
 
-    private static RetryPolicy retry(Fields body) {
-        var nested = body.optionalNested("retry", "maxAttempts", "baseDelaySeconds", "maxDelaySeconds",
+    /**
+     * {@code retry} ({@code TRANSIENT}'s policy) and {@code retryByCategory} (other categories' policies): a field
+     * left out keeps the category's default, {@link RetryPolicies#of} around {@code retry}.
+     */
+    private static RetryPolicies retries(Fields body) {
+        RetryPolicies retries = RetryPolicies.of(policy(body, "retry", RetryPolicy.DEFAULT));
+        String[] names = DownstreamDocument.OVERRIDABLE.stream().map(Category::name).toArray(String[]::new);
+        var byCategory = body.optionalNested("retryByCategory", names);
+        if (byCategory.isPresent()) {
+            for (Category c : DownstreamDocument.OVERRIDABLE) {
+                retries = retries.with(c, policy(byCategory.get(), c.name(), retries.forCategory(c).orElseThrow()));
+            }
+        }
+        return retries;
+    }
+
+    /** The policy in {@code parent}'s field {@code field}, its fields defaulting to {@code d}'s; a bad one is named. */
+    private static RetryPolicy policy(Fields parent, String field, RetryPolicy d) {
+        var nested = parent.optionalNested(field, "maxAttempts", "baseDelaySeconds", "maxDelaySeconds",
                 "deadlineSeconds");
         if (nested.isEmpty()) {
-            return RetryPolicy.DEFAULT;
+            return d;
         }
         Fields r = nested.get();
-        RetryPolicy d = RetryPolicy.DEFAULT;
         int attempts = r.optionalInt("maxAttempts", 1, 100).orElse(d.maxAttempts());
         long base = r.optionalInt("baseDelaySeconds", 1, 3600).orElse((int) d.baseDelay().toSeconds());
         long max = r.optionalInt("maxDelaySeconds", 1, 86_400).orElse((int) d.maxDelay().toSeconds());
@@ -66,8 +84,8 @@ final class DownstreamInput {
             return new RetryPolicy(attempts, Duration.ofSeconds(base), Duration.ofSeconds(max),
                     Duration.ofSeconds(deadline));
         } catch (IllegalArgumentException e) {
-            body.reject("retry", e.getMessage());
-            return RetryPolicy.DEFAULT;
+            parent.reject(field, e.getMessage());
+            return d;
         }
     }
 

@@ -20,6 +20,7 @@ import dev.baton.shared.domain.Mask;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.domain.LastFailure;
 import dev.baton.sync.domain.OrderSync;
+import dev.baton.sync.domain.SyncState;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The JSON shapes of orders, completions and handoffs, as documented in openapi.yaml. */
@@ -77,17 +78,19 @@ public final class OrderViews {
      *
      * @param lostLeases attempts of this sync that ended without a recorded outcome (a process died or overran)
      * @param deadReason {@code DEAD} only: why async processing gave up
+     * @param reviewReason {@code NEEDS_REVIEW} only: which budget of the last failure's category ran out
      * @param redrives   how often an operator redrove the order
      */
     public record SyncView(String state, int attempt, String downstream, String idempotencyKey, String reference,
                            Instant firstAttemptAt, Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
-                           LastFailure lastClassification, String deadReason, Integer lostLeases,
-                           Integer redrives) {
+                           LastFailure lastClassification, String deadReason, String reviewReason,
+                           Integer lostLeases, Integer redrives) {
         static SyncView of(OrderSync s) {
             return new SyncView(s.state().name(), s.attempt(), s.downstream(), s.idempotencyKey(), s.reference(),
                     s.firstAttemptAt(), s.nextAttemptAt(), s.leaseUntil(), s.changedAt(), s.lastFailure(),
-                    s.deadReason() == null ? null : s.deadReason().name(), s.lostLeases() == 0 ? null : s.lostLeases(),
-                    s.redrives() == 0 ? null : s.redrives());
+                    SyncRoutes.reason(s.state(), s.deadReason(), SyncState.DEAD),
+                    SyncRoutes.reason(s.state(), s.deadReason(), SyncState.NEEDS_REVIEW),
+                    s.lostLeases() == 0 ? null : s.lostLeases(), s.redrives() == 0 ? null : s.redrives());
         }
     }
 

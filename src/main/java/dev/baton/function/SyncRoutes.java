@@ -34,10 +34,10 @@ import dev.baton.sync.app.SyncService;
 import dev.baton.sync.app.SyncStore;
 
 import dev.baton.sync.domain.Classification;
+import dev.baton.sync.domain.DeadReason;
 import dev.baton.sync.domain.LastFailure;
 import dev.baton.sync.domain.Failure;
 import dev.baton.sync.domain.FailureKind;
-import dev.baton.sync.domain.NextAction;
 import dev.baton.sync.domain.SyncState;
 import dev.baton.sync.app.DownstreamDocument;
 import dev.baton.sync.app.DownstreamPolicies;
@@ -99,7 +99,8 @@ public class SyncRoutes {
     private HttpResponse publish(HttpRequest request) {
         String name = name(request);
         Fields body = Fields.of(bodies.object(request), "endpoint", "timeoutMs", "headers", "secretHeaders",
-                "codePointer", "successCodes", "messagePointer", "referencePointer", "retry", "rules");
+                "codePointer", "successCodes", "messagePointer", "referencePointer", "retry", "retryByCategory",
+                "rules");
         var result = downstreams.publish(DownstreamInput.read(name, body, policies));
         ObjectNode view = settingsView(result.downstream()).put("created", result.created());
         return HttpResponse.json(result.created() ? 201 : 200, CanonicalJson.text(view));
@@ -137,13 +138,8 @@ public class SyncRoutes {
         body.done();
         Classification c = downstreams.classify(name, new Failure(kind, status.isPresent() ? status.getAsInt() : null,
                 code, message, retryAfter.isPresent() ? Duration.ofSeconds(retryAfter.getAsInt()) : null));
-        NextAction next = switch (c.category()) {
-            case TRANSIENT, THROTTLED, UNKNOWN -> NextAction.WAIT;
-            case INVALID_DATA -> NextAction.FIX_DATA;
-            case REJECTED -> NextAction.STOP;
-        };
         return http.json(200, new ClassificationView(c.category().name(), c.ruleId(), c.source().name(),
-                c.asyncProcessing(), next.name()));
+                c.asyncProcessing(), c.category().nextAction().name()));
     }
 
     private HttpResponse sync(HttpRequest request) {
@@ -197,7 +193,7 @@ public class SyncRoutes {
 
     private static int statusOf(ProcessingResult r) {
         return switch (r.status()) {
-            case SYNCED, REJECTED, DEAD, NOT_SYNCED -> 200;
+            case SYNCED, REJECTED, DEAD, NEEDS_REVIEW, NOT_SYNCED -> 200;
             case ASYNC_PENDING, SYNCING -> 202;
             case INVALID -> 422;
         };
@@ -226,11 +222,12 @@ public class SyncRoutes {
     @RegisterForReflection
     public record SummaryView(String orderId, String businessType, String syncState, int attempt, String downstream,
                               Instant nextAttemptAt, Instant leaseUntil, Instant changedAt,
-                              LastFailure lastClassification, String deadReason) {
+                              LastFailure lastClassification, String deadReason, String reviewReason) {
         static SummaryView of(SyncStore.Summary s) {
             return new SummaryView(s.orderId(), s.businessType(), s.state().name(), s.attempt(), s.downstream(),
                     s.nextAttemptAt(), s.leaseUntil(), s.changedAt(), s.lastFailure(),
-                    s.deadReason() == null ? null : s.deadReason().name());
+                    reason(s.state(), s.deadReason(), SyncState.DEAD),
+                    reason(s.state(), s.deadReason(), SyncState.NEEDS_REVIEW));
         }
     }
 
@@ -245,11 +242,20 @@ public class SyncRoutes {
     public record ResultView(String orderId, String status, String nextAction, int attempt, String downstream,
                              String idempotencyKey, String reference,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Instant nextAttemptAt,
-                             LastFailure classification, String deadReason, String note) {
+                             LastFailure classification, String deadReason, String reviewReason, String note) {
         static ResultView of(ProcessingResult r) {
             return new ResultView(r.orderId(), r.status().name(), r.nextAction().name(), r.attempt(), r.downstream(),
                     r.idempotencyKey(), r.reference(), r.nextAttemptAt(), r.classification(),
-                    r.deadReason() == null ? null : r.deadReason().name(), r.note());
+                    reason(r.status(), r.deadReason(), SyncState.DEAD),
+                    reason(r.status(), r.deadReason(), SyncState.NEEDS_REVIEW), r.note());
         }
+    }
+
+    /**
+     * The recorded reason why async processing stopped, shown under the name of its state: {@code deadReason} for
+     * {@code DEAD}, {@code reviewReason} for {@code NEEDS_REVIEW} (whose category is the classification's).
+     */
+    static String reason(SyncState state, DeadReason why, SyncState shownFor) {
+        return state == shownFor && why != null ? why.name() : null;
     }
 }

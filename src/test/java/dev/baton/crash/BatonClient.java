@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class BatonClient {
 
     /** Sync states an order stays in unless a person acts; every other state is still moving. */
-    static final Set<String> FINAL = Set.of("SYNCED", "DEAD", "INVALID", "REJECTED");
+    static final Set<String> FINAL = Set.of("SYNCED", "DEAD", "NEEDS_REVIEW", "INVALID", "REJECTED");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_LIMIT = Duration.ofSeconds(60);

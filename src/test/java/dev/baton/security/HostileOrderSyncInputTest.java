@@ -29,10 +29,13 @@ class HostileOrderSyncInputTest extends HostileInputTest {
         // PUT /v1/downstreams/{name} (other settings: a valid body would write version 2)
         String downstreamTemplate = "{\"endpoint\":\"http://127.0.0.1:9/other\",\"timeoutMs\":1000,"
                 + "\"headers\":{\"X-A\":\"b\"},\"retry\":{\"maxAttempts\":3},"
+                + "\"retryByCategory\":{\"UNKNOWN\":{\"maxAttempts\":2}},"
                 + "\"rules\":[{\"id\":\"r1\",\"when\":{\"codes\":[\"E1\"]},\"category\":\"TRANSIENT\"}]}";
         cases.hostileBodies("PUT", "/v1/downstreams/" + downstream, downstreamTemplate, List.of(
                 req("endpoint", TEXT), opt("timeoutMs", INT), opt("headers", OBJECT), opt("headers.X-A", TEXT),
-                opt("retry", OBJECT), opt("retry.maxAttempts", INT), opt("rules", ARRAY), req("rules[0]", OBJECT),
+                opt("retry", OBJECT), opt("retry.maxAttempts", INT), opt("retryByCategory", OBJECT),
+                opt("retryByCategory.UNKNOWN", OBJECT), opt("retryByCategory.UNKNOWN.maxAttempts", INT),
+                opt("rules", ARRAY), req("rules[0]", OBJECT),
                 req("rules[0].id", ID), req("rules[0].when", OBJECT), opt("rules[0].when.codes", ARRAY),
                 req("rules[0].category", ENUM)));
         cases.hostilePaths("PUT", "/v1/downstreams/{name}", params("name", downstream), "", downstreamTemplate);

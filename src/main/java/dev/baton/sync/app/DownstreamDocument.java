@@ -18,16 +18,24 @@ import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.domain.Category;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.FailureKind;
+import dev.baton.sync.domain.RetryPolicies;
 import dev.baton.sync.domain.RetryPolicy;
 import dev.baton.sync.domain.Rule;
 import dev.baton.sync.domain.RuleCondition;
 
 /**
  * Downstream settings as JSON: the shape of {@code PUT /v1/downstreams/{name}} (documented in
- * openapi.yaml) and of the stored document. Secret headers are references ({@code {"env": NAME}} or
- * {@code {"parameter": NAME}}); no secret value ever passes through here.
+ * openapi.yaml) and of the stored document. {@code retry} is the {@code TRANSIENT} policy and {@code retryByCategory}
+ * the effective policy of every other retried category, so what is read back is what applies. Secret headers are
+ * references ({@code {"env": NAME}} or {@code {"parameter": NAME}}); no secret value ever passes through here.
  */
 public final class DownstreamDocument {
+
+    /**
+     * The categories whose retry policy {@code retryByCategory} sets: {@code retry} is {@code TRANSIENT}'s, and
+     * the other categories are never retried.
+     */
+    public static final List<Category> OVERRIDABLE = List.of(Category.THROTTLED, Category.UNKNOWN);
 
     private DownstreamDocument() {
     }
@@ -46,11 +54,11 @@ public final class DownstreamDocument {
         d.successCodes().stream().sorted().forEach(o.putArray("successCodes")::add);
         putOptional(o, "messagePointer", d.messagePointer());
         putOptional(o, "referencePointer", d.referencePointer());
-        ObjectNode retry = o.putObject("retry");
-        retry.put("maxAttempts", d.retry().maxAttempts());
-        retry.put("baseDelaySeconds", d.retry().baseDelay().toSeconds());
-        retry.put("maxDelaySeconds", d.retry().maxDelay().toSeconds());
-        retry.put("deadlineSeconds", d.retry().deadline().toSeconds());
+        o.set("retry", retry(d.retries().onTransient()));
+        ObjectNode byCategory = o.putObject("retryByCategory");
+        for (Category c : OVERRIDABLE) {
+            byCategory.set(c.name(), retry(d.retries().forCategory(c).orElseThrow()));
+        }
         ArrayNode rules = o.putArray("rules");
         d.rules().forEach(r -> rules.add(rule(r)));
         return o;
@@ -67,15 +75,34 @@ public final class DownstreamDocument {
                 e.getValue().get("parameter").asText())));
         Set<String> codes = new LinkedHashSet<>();
         o.path("successCodes").forEach(c -> codes.add(c.asText()));
-        JsonNode r = o.path("retry");
-        RetryPolicy retry = new RetryPolicy(r.path("maxAttempts").asInt(), Duration.ofSeconds(r.path("baseDelaySeconds")
-                .asLong()), Duration.ofSeconds(r.path("maxDelaySeconds").asLong()),
-                Duration.ofSeconds(r.path("deadlineSeconds").asLong()));
+        // settings stored before retryByCategory existed get the defaults around their retry policy
+        RetryPolicies retries = RetryPolicies.of(retry(o.path("retry")));
+        for (Category c : OVERRIDABLE) {
+            JsonNode r = o.path("retryByCategory").path(c.name());
+            if (r.isObject()) {
+                retries = retries.with(c, retry(r));
+            }
+        }
         List<Rule> rules = new ArrayList<>();
         o.path("rules").forEach(rule -> rules.add(rule(rule)));
         return new Downstream(name, version, URI.create(o.path("endpoint").asText()),
                 Duration.ofMillis(o.path("timeoutMs").asLong()), headers, secrets, text(o, "codePointer"), codes,
-                text(o, "messagePointer"), text(o, "referencePointer"), retry, rules);
+                text(o, "messagePointer"), text(o, "referencePointer"), retries, rules);
+    }
+
+    private static ObjectNode retry(RetryPolicy p) {
+        ObjectNode retry = CanonicalJson.mapper().createObjectNode();
+        retry.put("maxAttempts", p.maxAttempts());
+        retry.put("baseDelaySeconds", p.baseDelay().toSeconds());
+        retry.put("maxDelaySeconds", p.maxDelay().toSeconds());
+        retry.put("deadlineSeconds", p.deadline().toSeconds());
+        return retry;
+    }
+
+    private static RetryPolicy retry(JsonNode r) {
+        return new RetryPolicy(r.path("maxAttempts").asInt(), Duration.ofSeconds(r.path("baseDelaySeconds").asLong()),
+                Duration.ofSeconds(r.path("maxDelaySeconds").asLong()),
+                Duration.ofSeconds(r.path("deadlineSeconds").asLong()));
     }
 
     private static ObjectNode rule(Rule r) {

@@ -10,7 +10,8 @@ import dev.baton.sync.domain.SyncState;
 
 /**
  * The answer to a sync call: the order's sync state, what the caller should do next, the classification
- * of the last failure, for async processing when the next attempt is due, and for {@code DEAD} why.
+ * of the last failure, for async processing when the next attempt is due, and for {@code DEAD} and
+ * {@code NEEDS_REVIEW} why ({@code deadReason}; the category is the classification's).
  *
  * @param note a sentence for the caller when the state alone does not tell what happened (else null)
  */
@@ -25,20 +26,8 @@ public record ProcessingResult(String orderId, SyncState status, NextAction next
 
     /** The processing result describing {@code s}, with a note for the caller. */
     public static ProcessingResult of(OrderSync s, String note) {
-        return new ProcessingResult(s.orderId(), s.state(), nextAction(s.state()), s.attempt(), s.downstream(),
+        return new ProcessingResult(s.orderId(), s.state(), s.state().nextAction(), s.attempt(), s.downstream(),
                 s.idempotencyKey(), s.reference(), s.nextAttemptAt(),
                 s.state() == SyncState.SYNCED ? null : s.lastFailure(), s.deadReason(), note);
-    }
-
-    /** What a caller should do for an order in {@code state}. */
-    public static NextAction nextAction(SyncState state) {
-        return switch (state) {
-            case SYNCED -> NextAction.CONTINUE;
-            case SYNCING, ASYNC_PENDING -> NextAction.WAIT;
-            case INVALID -> NextAction.FIX_DATA;
-            case REJECTED -> NextAction.STOP;
-            case DEAD -> NextAction.CONTACT_SUPPORT;
-            case NOT_SYNCED -> NextAction.SYNC;
-        };
     }
 }

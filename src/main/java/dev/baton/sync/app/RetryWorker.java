@@ -57,7 +57,7 @@ public class RetryWorker {
         STALE,
         /** No such order: dropped. */
         UNKNOWN_ORDER,
-        /** No attempt is left (the budget is spent, or the settings are gone): recorded as DEAD. */
+        /** No attempt is left (the budget is spent, or the settings are gone): recorded as DEAD or NEEDS_REVIEW. */
         EXHAUSTED
     }
 
@@ -82,10 +82,12 @@ public class RetryWorker {
             return Handled.STALE;
         }
         Optional<Downstream> downstream = downstreams.latest(current.downstream());
-        if (downstream.isEmpty() || message.attempt() > downstream.get().retry().maxAttempts()) {
+        if (downstream.isEmpty()) {
             // settings are never deleted, so a missing one is data damage: retrying cannot help, a human must look
-            return giveUp(current, downstream.isEmpty() ? DeadReason.SETTINGS_MISSING : DeadReason.ATTEMPTS_EXHAUSTED,
-                    now);
+            return giveUp(current.dead(DeadReason.SETTINGS_MISSING, now));
+        }
+        if (!current.allows(downstream.get().retries(), message.attempt())) {
+            return giveUp(current.budgetSpent(now)); // the settings tightened since this attempt was scheduled
         }
         Duration budget = downstream.get().timeout();
         OrderSync claimed = current.claimRetry(message.attempt(), now.plus(budget).plus(timings.leaseMargin()), now);
@@ -99,10 +101,11 @@ public class RetryWorker {
         return Handled.ATTEMPTED;
     }
 
-    private Handled giveUp(OrderSync current, DeadReason why, Instant now) {
-        LOG.warnf("order %s is DEAD without another attempt: %s", current.orderId(), why);
+    private Handled giveUp(OrderSync stopped) {
+        LOG.warnf("order %s is %s without another attempt: %s", stopped.orderId(), stopped.state(),
+                stopped.deadReason());
         try {
-            store.write(current.dead(why, now));
+            store.write(stopped);
         } catch (SyncStore.StaleSyncException raced) {
             return Handled.STALE;
         }

@@ -56,7 +56,7 @@ public class SyncAttempts {
         Instant now = clock.instant();
         OrderSync next = outcome.succeeded() ? claimed.succeeded(outcome.reference(), now)
                 : claimed.failed(FailureClassifier.classify(outcome.failure(), downstream.rules()),
-                        Mask.text(outcome.failure().message()), downstream.retry(), now, random);
+                        Mask.text(outcome.failure().message()), downstream.retries(), now, random);
         try {
             store.write(next);
         } catch (SyncStore.StaleSyncException leaseLost) {

@@ -12,7 +12,10 @@ import dev.baton.shared.app.NotFoundException;
 import dev.baton.sync.domain.OrderSync;
 import dev.baton.sync.domain.SyncState;
 
-/** What operators and readers do with the sync state of orders: read it, list it by state, redrive dead orders. */
+/**
+ * What operators and readers do with the sync state of orders: read it, list it by state, redrive the orders async
+ * processing stopped trying ({@code DEAD}, {@code NEEDS_REVIEW}).
+ */
 @ApplicationScoped
 public class SyncOperations {
 
@@ -39,11 +42,11 @@ public class SyncOperations {
     }
 
     /**
-     * Sends a {@code DEAD} order back to async processing with a fresh attempt budget, keeping its idempotency key
-     * (the downstream may have seen earlier attempts) and its recorded payload.
+     * Sends a {@code DEAD} or {@code NEEDS_REVIEW} order back to async processing with a fresh attempt budget,
+     * keeping its idempotency key (the downstream may have seen earlier attempts) and its recorded payload.
      *
      * @throws NotFoundException when there is no such order
-     * @throws ConflictException when the order is not {@code DEAD}, or changed meanwhile
+     * @throws ConflictException when the order is neither, or changed meanwhile
      */
     public ProcessingResult redrive(String orderId) {
         Optional<OrderSync> found = store.find(orderId);
@@ -51,9 +54,9 @@ public class SyncOperations {
             throw new NotFoundException("No order " + orderId + ".");
         }
         OrderSync current = found.orElseGet(() -> OrderSync.never(orderId, clock.instant()));
-        if (current.state() != SyncState.DEAD) {
+        if (!OrderSync.REDRIVABLE.contains(current.state())) {
             throw new ConflictException("not-dead", "Order " + orderId + " is " + current.state()
-                    + "; only DEAD orders can be redriven.");
+                    + "; only DEAD and NEEDS_REVIEW orders can be redriven.");
         }
         Instant now = clock.instant();
         OrderSync redriven = current.redriven(now);

@@ -48,8 +48,8 @@ public class SyncService {
     }
 
     /**
-     * Syncs {@code orderId} to {@code downstreamName} now. An order that is syncing, waiting for a retry, synced
-     * or dead is answered as it is, without calling the downstream; a new, invalid or rejected one starts a new
+     * Syncs {@code orderId} to {@code downstreamName} now. An order that is syncing, waiting for a retry, synced,
+     * dead or waiting for review is answered as it is, without calling the downstream; a new, invalid or rejected one starts a new
      * sync with a new idempotency key. {@code payload} defaults to the order's collected data.
      *
      * @throws NotFoundException     when there is no such order

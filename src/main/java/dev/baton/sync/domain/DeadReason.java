@@ -1,6 +1,9 @@
 package dev.baton.sync.domain;
 
-/** Why async processing gave up on an order, recorded with its {@code DEAD} state. */
+/**
+ * Why async processing stopped trying an order, recorded with its {@code DEAD} state, and with its
+ * {@code NEEDS_REVIEW} state (then only {@link #ATTEMPTS_EXHAUSTED} or {@link #DEADLINE_PASSED}).
+ */
 public enum DeadReason {
     /** The retry policy's attempts were used up. */
     ATTEMPTS_EXHAUSTED,

@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
  * <li><b>Not the order's fault</b>: 401/403/404/405/407 and credential messages ("签名无效", "invalid
  *     token") are {@code UNKNOWN}: Baton's keys or endpoint are wrong, so "fix your data" would be a lie;
- *     the order retries until someone fixes the downstream's settings or it is {@code DEAD}.</li>
+ *     the order is probed a few times, then waits in {@code NEEDS_REVIEW} until someone fixes the
+ *     downstream's settings and redrives it.</li>
  * <li><b>Rejection before invalid data</b>: "核保不通过：不符合投保条件" → {@code REJECTED}; an underwriting
  *     decision that mentions a field ("核保未通过：证件无效") is still a decision, and {@code FIX_DATA} would
  *     invite a pointless resubmission.</li>
@@ -29,8 +30,8 @@ import java.util.stream.IntStream;
  * </ol>
  * Anything else — 409, other 4xx, a business code with an unknown message such as "系统异常" — falls
  * through to {@code UNKNOWN} (rule {@value FailureClassifier#FALLBACK_RULE_ID}): it is not provably the
- * order's fault and a human may need to look, and {@code UNKNOWN} is async, so the order keeps retrying with
- * backoff until it succeeds or is {@code DEAD}.
+ * order's fault and a human may need to look, and {@code UNKNOWN} is async: the order is probed a few times
+ * with backoff ({@link RetryPolicies#UNKNOWN_PROBES}) and then waits for a human in {@code NEEDS_REVIEW}.
  */
 public final class DefaultRules {
 

@@ -15,17 +15,18 @@ import java.util.Set;
  * @param successCodes     result codes meaning success when {@code codePointer} is set
  * @param messagePointer   JSON Pointer to the downstream's error message, or null
  * @param referencePointer JSON Pointer to the downstream's reference (policy or proposal number), or null
+ * @param retries          the retry policy of each async processing category
  */
 public record Downstream(String name, int version, URI endpoint, Duration timeout, Map<String, String> headers,
                          Map<String, SecretRef> secretHeaders, String codePointer, Set<String> successCodes,
-                         String messagePointer, String referencePointer, RetryPolicy retry, List<Rule> rules) {
+                         String messagePointer, String referencePointer, RetryPolicies retries, List<Rule> rules) {
 
     /** Longest call timeout: the Lambda must answer within API Gateway's 30 s. */
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(25);
 
     public Downstream {
-        if (name == null || version < 1 || endpoint == null || timeout == null || retry == null) {
-            throw new IllegalArgumentException("downstream needs name, version >= 1, endpoint, timeout, retry");
+        if (name == null || version < 1 || endpoint == null || timeout == null || retries == null) {
+            throw new IllegalArgumentException("downstream needs name, version >= 1, endpoint, timeout, retries");
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("timeout must be 1 ms to " + MAX_TIMEOUT.toMillis() + " ms");
@@ -36,10 +37,18 @@ public record Downstream(String name, int version, URI endpoint, Duration timeou
         rules = List.copyOf(rules);
     }
 
+    /** Settings whose categories share {@code retry} as {@link RetryPolicies#of} does (unknown failures probed). */
+    public Downstream(String name, int version, URI endpoint, Duration timeout, Map<String, String> headers,
+                      Map<String, SecretRef> secretHeaders, String codePointer, Set<String> successCodes,
+                      String messagePointer, String referencePointer, RetryPolicy retry, List<Rule> rules) {
+        this(name, version, endpoint, timeout, headers, secretHeaders, codePointer, successCodes, messagePointer,
+                referencePointer, RetryPolicies.of(retry), rules);
+    }
+
     /** The same settings as a new version. */
     public Downstream withVersion(int newVersion) {
         return new Downstream(name, newVersion, endpoint, timeout, headers, secretHeaders, codePointer, successCodes,
-                messagePointer, referencePointer, retry, rules);
+                messagePointer, referencePointer, retries, rules);
     }
 
     /** True when {@code other} has the same settings, whatever its version. */

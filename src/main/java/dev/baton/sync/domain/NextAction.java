@@ -10,7 +10,10 @@ public enum NextAction {
     FIX_DATA,
     /** The downstream rejected the business (e.g. declined to underwrite): stop. */
     STOP,
-    /** Retries are exhausted: a human must look (an operator can redrive the order). */
+    /**
+     * Baton stopped trying ({@code DEAD}: retries exhausted; {@code NEEDS_REVIEW}: a failure no rule knows outlived
+     * its probes): a human must look (an operator can redrive the order).
+     */
     CONTACT_SUPPORT,
     /** The order was never synced: call sync. */
     SYNC

@@ -23,7 +23,7 @@ import dev.baton.order.domain.NodeData;
  * @param lostLeases    attempts of this sync that ended without a recorded outcome
  * @param lastFailure   the last failed attempt's classification, if the current sync had one
  * @param reference     {@code SYNCED}: the downstream's reference, if it gave one
- * @param deadReason    {@code DEAD}: why async processing gave up
+ * @param deadReason    {@code DEAD} and {@code NEEDS_REVIEW}: why async processing stopped trying
  * @param redrives      how often an operator sent the order back to async processing
  * @param version       0 for a state never stored
  */
@@ -34,6 +34,8 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
 
     /** States a sync call starts a new sync from (with a new idempotency key); the others are answered as they are. */
     public static final Set<SyncState> STARTABLE = Set.of(SyncState.NOT_SYNCED, SyncState.INVALID, SyncState.REJECTED);
+    /** States an operator may send back to async processing: a human has looked at them. */
+    public static final Set<SyncState> REDRIVABLE = Set.of(SyncState.DEAD, SyncState.NEEDS_REVIEW);
     /** Attempts of one sync that may end without an outcome before the order is {@code DEAD} ({@link DeadReason#LEASES_LOST}). */
     public static final int MAX_LOST_LEASES = 5;
 
@@ -47,7 +49,10 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
         require(state != SyncState.SYNCING || attempt >= 1, "SYNCING runs attempt 1 or later");
         require((state == SyncState.ASYNC_PENDING) == (nextAttemptAt != null), "a next attempt exactly while ASYNC_PENDING");
         require(state == SyncState.SYNCED || reference == null, "a reference only when SYNCED");
-        require((state == SyncState.DEAD) == (deadReason != null), "a dead reason exactly when DEAD");
+        require(REDRIVABLE.contains(state) == (deadReason != null), "a reason exactly when DEAD or NEEDS_REVIEW");
+        require(state != SyncState.NEEDS_REVIEW || lastFailure != null && (deadReason == DeadReason.ATTEMPTS_EXHAUSTED
+                || deadReason == DeadReason.DEADLINE_PASSED), "NEEDS_REVIEW needs its classification and a used-up"
+                + " budget");
         require(state != SyncState.INVALID && state != SyncState.REJECTED || lastFailure != null,
                 state + " needs the classification that decided it");
     }
@@ -95,28 +100,58 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
     }
 
     /**
-     * The attempt failed as {@code c} says: retried later ({@code ASYNC_PENDING}) when its category is an async
-     * processing feature and {@code policy} allows another attempt, else {@code DEAD} (with the policy's reason);
-     * {@code INVALID} or {@code REJECTED} at once for those categories.
+     * The attempt failed as {@code c} says. An async processing category is retried later ({@code ASYNC_PENDING})
+     * while its policy in {@code policies} allows another attempt, counted over the whole sync; when it allows none
+     * the order goes where {@link Category#whenRetriesRunOut()} says ({@code DEAD} or {@code NEEDS_REVIEW}, with the
+     * reason). {@code INVALID_DATA} and {@code REJECTED} are final at once.
      */
-    public OrderSync failed(Classification c, String maskedMessage, RetryPolicy policy, Instant now,
+    public OrderSync failed(Classification c, String maskedMessage, RetryPolicies policies, Instant now,
                             RandomGenerator random) {
         requireState(SyncState.SYNCING, "failed");
         LastFailure last = LastFailure.of(c, maskedMessage, now);
-        return switch (c.category()) {
-            case TRANSIENT, THROTTLED, UNKNOWN -> retryOrDie(policy.nextAttemptAt(attempt, firstAttemptAt, now,
-                    c.failure().retryAfter(), random), policy, last, now);
-            case INVALID_DATA -> moved(SyncState.INVALID, attempt, null, null, lostLeases, last, null, null, now);
-            case REJECTED -> moved(SyncState.REJECTED, attempt, null, null, lostLeases, last, null, null, now);
-        };
+        Optional<RetryPolicy> policy = policies.forCategory(c.category());
+        if (policy.isEmpty()) {
+            return moved(c.category().afterFailure(), attempt, null, null, lostLeases, last, null, null, now);
+        }
+        Optional<Instant> next = policy.get().nextAttemptAt(attempt, firstAttemptAt, now, c.failure().retryAfter(),
+                random);
+        if (next.isPresent()) {
+            return moved(c.category().afterFailure(), attempt, next.get(), null, lostLeases, last, null, null, now);
+        }
+        DeadReason why = attempt >= policy.get().maxAttempts() ? DeadReason.ATTEMPTS_EXHAUSTED
+                : DeadReason.DEADLINE_PASSED;
+        return moved(c.category().whenRetriesRunOut(), attempt, null, null, lostLeases, last, null, why, now);
     }
 
-    private OrderSync retryOrDie(Optional<Instant> next, RetryPolicy policy, LastFailure last, Instant now) {
-        if (next.isPresent()) {
-            return moved(SyncState.ASYNC_PENDING, attempt, next.get(), null, lostLeases, last, null, null, now);
+    /**
+     * The category whose retry policy governs this sync's next attempt: the last classified failure's; {@code
+     * TRANSIENT} when there is none (a fresh or redriven sync) or the last attempt ended without an outcome (a
+     * lost lease says nothing about the downstream).
+     */
+    public Category retryCategory() {
+        if (lastFailure == null || LastFailure.LEASE_EXPIRED_RULE.equals(lastFailure.ruleId())) {
+            return Category.TRANSIENT;
         }
-        DeadReason why = attempt >= policy.maxAttempts() ? DeadReason.ATTEMPTS_EXHAUSTED : DeadReason.DEADLINE_PASSED;
-        return moved(SyncState.DEAD, attempt, null, null, lostLeases, last, null, why, now);
+        Category c = Category.valueOf(lastFailure.category());
+        return c.asyncProcessing() ? c : Category.TRANSIENT;
+    }
+
+    /**
+     * True when {@code policies} (the downstream's settings now, which may have tightened since the attempt was
+     * scheduled) still allow attempt {@code next} of this sync.
+     */
+    public boolean allows(RetryPolicies policies, int next) {
+        return next <= policies.forCategory(retryCategory()).orElseThrow().maxAttempts();
+    }
+
+    /**
+     * The attempt budget is spent before the next attempt (see {@link #allows}): {@code DEAD}, or {@code
+     * NEEDS_REVIEW} when the last failure was {@code UNKNOWN}, as {@link Category#whenRetriesRunOut()} says.
+     */
+    public OrderSync budgetSpent(Instant now) {
+        requireState(SyncState.ASYNC_PENDING, "budgetSpent");
+        SyncState to = retryCategory().whenRetriesRunOut();
+        return moved(to, attempt, null, null, lostLeases, lastFailure, null, DeadReason.ATTEMPTS_EXHAUSTED, now);
     }
 
     /**
@@ -149,12 +184,12 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
     }
 
     /**
-     * An operator sends a {@code DEAD} order back to async processing: due now, with a fresh budget (attempt 0, the
-     * deadline counting from now) and the same idempotency key (the downstream may have seen earlier attempts). The
-     * old classification is not current any more and is dropped.
+     * An operator sends a {@code DEAD} or {@code NEEDS_REVIEW} order back to async processing: due now, with a
+     * fresh budget (attempt 0, the deadline counting from now) and the same idempotency key (the downstream may have
+     * seen earlier attempts). The old classification is not current any more and is dropped.
      */
     public OrderSync redriven(Instant now) {
-        requireState(SyncState.DEAD, "redriven");
+        require(REDRIVABLE.contains(state), "redriven needs " + REDRIVABLE + ", not " + state);
         return new OrderSync(orderId, SyncState.ASYNC_PENDING, 0, idempotencyKey, downstream, businessType, payload,
                 now, now, null, 0, null, null, null, redrives + 1, now, version + 1);
     }

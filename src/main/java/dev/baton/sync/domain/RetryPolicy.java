@@ -89,7 +89,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
      * @param now            when the failed attempt ended
      * @param retryAfter     the wait the downstream asked for, or null
      * @return the time of the next attempt; empty when the attempts are used up or that time would be after
-     *         {@code firstAttemptAt + deadline} (the order is then {@code DEAD})
+     *         {@code firstAttemptAt + deadline} (the order then stops where {@link Category#whenRetriesRunOut()}
+     *         says)
      */
     public Optional<Instant> nextAttemptAt(int attemptsMade, Instant firstAttemptAt, Instant now,
                                            Duration retryAfter, RandomGenerator random) {

@@ -17,7 +17,8 @@ import dev.baton.sync.app.SyncMetrics;
  * {@link SyncMetrics} as CloudWatch Embedded Metric Format lines on standard output, which Lambda ships to
  * CloudWatch Logs and CloudWatch turns into metrics without an API call
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
- * Namespace {@code Baton}; metrics {@code Synced}, {@code AsyncPending}, {@code Dead}, {@code Invalid},
+ * Namespace {@code Baton}; metrics {@code Synced}, {@code AsyncPending}, {@code Dead}, {@code NeedsReview},
+ * {@code Invalid},
  * {@code Rejected}, {@code Attempts}, {@code DownstreamLatency} by downstream, and the sweeper's counts.
  * Lines carry names and numbers only — never order data.
  */
@@ -41,6 +42,7 @@ public class EmfSyncMetrics implements SyncMetrics {
             case SYNCED -> "Synced";
             case ASYNC_PENDING, SYNCING -> "AsyncPending";
             case DEAD -> "Dead";
+            case NEEDS_REVIEW -> "NeedsReview";
             case INVALID -> "Invalid";
             case REJECTED -> "Rejected";
             case NOT_SYNCED -> "NotSynced";

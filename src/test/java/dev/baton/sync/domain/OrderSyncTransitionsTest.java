@@ -24,8 +24,8 @@ class OrderSyncTransitionsTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private static final NodeData BODY = new NodeData("{\"name\":\"Li Si\"}");
-    private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(10),
-            Duration.ofMinutes(10));
+    private static final RetryPolicies POLICY = RetryPolicies.of(new RetryPolicy(3, Duration.ofSeconds(2),
+            Duration.ofSeconds(10), Duration.ofMinutes(10)));
     /** Always the smallest jitter: backoffs are exactly one second. */
     private static final RandomGenerator NO_JITTER = () -> 0L;
 
@@ -45,6 +45,12 @@ class OrderSyncTransitionsTest {
         return pending().dead(DeadReason.ATTEMPTS_EXHAUSTED, T0.plusSeconds(5));
     }
 
+    private static OrderSync needsReview() {
+        RetryPolicies oneProbe = POLICY.with(Category.UNKNOWN, new RetryPolicy(1, Duration.ofSeconds(2),
+                Duration.ofSeconds(10), Duration.ofMinutes(10)));
+        return syncing().failed(classified(Category.UNKNOWN), "?", oneProbe, T0.plusSeconds(1), NO_JITTER);
+    }
+
     private static Classification classified(Category category) {
         return new Classification(category, "rule-1", RuleSource.DEFAULT, Failure.of(FailureKind.HTTP_STATUS));
     }
@@ -57,7 +63,8 @@ class OrderSyncTransitionsTest {
             SyncState.SYNCED, syncing().succeeded("P-1", T0.plusSeconds(1)),
             SyncState.INVALID, syncing().failed(classified(Category.INVALID_DATA), "bad id", POLICY, T0, NO_JITTER),
             SyncState.REJECTED, syncing().failed(classified(Category.REJECTED), "declined", POLICY, T0, NO_JITTER),
-            SyncState.DEAD, dead());
+            SyncState.DEAD, dead(),
+            SyncState.NEEDS_REVIEW, needsReview());
 
     static Stream<Arguments> transitions() {
         Map<String, Function<OrderSync, OrderSync>> all = Map.of(
@@ -68,7 +75,8 @@ class OrderSyncTransitionsTest {
                 "leaseExpired", s -> s.leaseExpired(T0.plusSeconds(120)),
                 "resend", s -> s.resend(T0.plusSeconds(120)),
                 "dead", s -> s.dead(DeadReason.SETTINGS_MISSING, T0.plusSeconds(30)),
-                "redriven", s -> s.redriven(T0.plusSeconds(30)));
+                "redriven", s -> s.redriven(T0.plusSeconds(30)),
+                "budgetSpent", s -> s.budgetSpent(T0.plusSeconds(30)));
         Map<String, EnumSet<SyncState>> allowedFrom = Map.of(
                 "start", EnumSet.of(SyncState.NOT_SYNCED, SyncState.INVALID, SyncState.REJECTED),
                 "claimRetry", EnumSet.of(SyncState.ASYNC_PENDING),
@@ -77,7 +85,8 @@ class OrderSyncTransitionsTest {
                 "leaseExpired", EnumSet.of(SyncState.SYNCING),
                 "resend", EnumSet.of(SyncState.ASYNC_PENDING),
                 "dead", EnumSet.of(SyncState.SYNCING, SyncState.ASYNC_PENDING),
-                "redriven", EnumSet.of(SyncState.DEAD));
+                "redriven", EnumSet.of(SyncState.DEAD, SyncState.NEEDS_REVIEW),
+                "budgetSpent", EnumSet.of(SyncState.ASYNC_PENDING));
         return all.entrySet().stream().flatMap(t -> STATES.keySet().stream().map(from -> Arguments.of(t.getKey(),
                 from, allowedFrom.get(t.getKey()).contains(from), t.getValue())));
     }
@@ -200,6 +209,9 @@ class OrderSyncTransitionsTest {
                 0, null, null, null, 0, T0, 1)).as("no payload to retry with").isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new OrderSync("o", SyncState.DEAD, 1, "k", "d", null, BODY, T0, null, null, 0,
                 null, null, null, 0, T0, 1)).as("DEAD without a reason").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new OrderSync("o", SyncState.NEEDS_REVIEW, 1, "k", "d", null, BODY, T0, null, null, 0,
+                null, null, DeadReason.ATTEMPTS_EXHAUSTED, 0, T0, 1)).as("NEEDS_REVIEW without its classification")
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new OrderSync("o", SyncState.INVALID, 1, "k", "d", null, BODY, T0, null, null, 0,
                 null, null, null, 0, T0, 1)).as("INVALID without its classification")
                 .isInstanceOf(IllegalStateException.class);
