@@ -26,6 +26,18 @@ public final class FailureClassifier {
      * @return the category and the rule that decided it, with its source
      */
     public static Classification classify(Failure failure, List<Rule> downstreamRules) {
+        return classifyByRules(failure, downstreamRules);
+    }
+
+    /**
+     * The classification of {@code failure} by rules alone: the downstream's, then the defaults, else
+     * {@link Category#UNKNOWN} by {@value #FALLBACK_RULE_ID}.
+     *
+     * @param failure         the failure to classify; required
+     * @param downstreamRules the downstream's own rules in order; null or empty when it has none
+     * @return the category and the rule that decided it, with its source
+     */
+    public static Classification classifyByRules(Failure failure, List<Rule> downstreamRules) {
         if (failure == null) {
             throw new IllegalArgumentException("failure is required");
         }
