@@ -1,30 +1,26 @@
 package dev.baton.sync.domain;
 
-import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.baton.shared.domain.Mask;
 
 /**
  * The features the {@link FailureModel} sees of a failure: its kind, HTTP status and status class, its code and
  * the code's shape, and the character 1- to 3-grams of its message (Chinese needs no word segmentation for this).
- * Customer data never becomes a feature: the message and code are first {@link Mask masked} (ID, card and mobile
- * numbers, e-mail addresses), then every token of six or more characters mixing letters and digits (policy
- * numbers, VINs, trace ids) and every run of six or more digits becomes {@code #}, and the remaining digits
- * become {@code 0} ("18周岁" and "60周岁" are the same feature).
+ * Customer data never becomes a feature, because no digit does: full-width characters are folded to ASCII, every
+ * run of six or more digits (ID, card, mobile, policy numbers) and every token of six or more characters mixing
+ * letters and digits (VINs, trace ids, IDs ending in X) becomes {@code #}, every other digit becomes {@code 0}
+ * ("18周岁" and "60周岁" are one feature, and a grouped {@code 138-1234-5678} is {@code 000-0000-0000}), and
+ * e-mail addresses become {@code @}. Names and other words are not masked here; {@link FailureModel} keeps only
+ * n-grams seen in several corpus cases, so they never reach a model or an explanation. One pass over the text,
+ * no regular expressions: this runs on every failure no rule matched.
  */
 public final class FailureFeatures {
 
     /** Prefix of message n-gram features, e.g. {@code m:拒保}. */
     public static final String MESSAGE = "m:";
 
-    private static final Pattern MIXED_ID = Pattern.compile("(?=[A-Za-z_-]*[0-9])(?=[0-9_-]*[A-Za-z])"
-            + "[A-Za-z0-9_-]{6,}");
-    private static final Pattern LONG_DIGITS = Pattern.compile("[0-9]{6,}");
-    private static final Pattern DIGIT = Pattern.compile("[0-9]");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final int MAX_GRAM = 3;
 
     private FailureFeatures() {
@@ -32,7 +28,7 @@ public final class FailureFeatures {
 
     /** The distinct features of {@code failure}, masked; never null. */
     public static Set<String> of(Failure failure) {
-        Set<String> features = new LinkedHashSet<>();
+        Set<String> features = new HashSet<>();
         features.add("k:" + failure.kind());
         if (failure.httpStatus() != null) {
             features.add("s:" + failure.httpStatus());
@@ -53,13 +49,68 @@ public final class FailureFeatures {
         return features;
     }
 
-    /** {@code text} as features see it: masked, ids and long digit runs as {@code #}, digits as {@code 0}. */
+    /** {@code text} as features see it: folded, lower case, numbers and ids as {@code #} or {@code 0}s. */
     public static String mask(String text) {
-        String masked = Mask.text(fold(text));
-        masked = MIXED_ID.matcher(masked).replaceAll("#");
-        masked = LONG_DIGITS.matcher(masked).replaceAll("#");
-        masked = DIGIT.matcher(masked).replaceAll("0");
-        return SPACE.matcher(masked.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String folded = fold(text);
+        if (folded.indexOf('@') >= 0) { // the pattern is slow on long text without one
+            folded = EMAIL.matcher(folded).replaceAll("@");
+        }
+        StringBuilder b = new StringBuilder(folded.length());
+        int i = 0;
+        while (i < folded.length()) {
+            int end = i;
+            boolean letters = false;
+            boolean digits = false;
+            while (end < folded.length() && isTokenChar(folded.charAt(end))) {
+                letters |= isAsciiLetter(folded.charAt(end));
+                digits |= isAsciiDigit(folded.charAt(end));
+                end++;
+            }
+            if (end == i) {
+                char ch = folded.charAt(i++);
+                b.append(Character.isWhitespace(ch) ? ' ' : Character.toLowerCase(ch));
+            } else {
+                appendToken(b, folded, i, end, letters && digits && end - i >= 6);
+                i = end;
+            }
+        }
+        return b.toString();
+    }
+
+    /** A token: a whole id when it mixes letters and digits, else its digit runs as {@code #} or {@code 0}s. */
+    private static void appendToken(StringBuilder b, String text, int from, int to, boolean mixedId) {
+        if (mixedId) {
+            b.append('#');
+            return;
+        }
+        int i = from;
+        while (i < to) {
+            int run = i;
+            while (run < to && isAsciiDigit(text.charAt(run))) {
+                run++;
+            }
+            if (run - i >= 6) {
+                b.append('#');
+            } else {
+                b.append("0".repeat(run - i));
+            }
+            if (run < to) {
+                b.append(Character.toLowerCase(text.charAt(run++)));
+            }
+            i = run;
+        }
+    }
+
+    private static boolean isTokenChar(char ch) {
+        return isAsciiLetter(ch) || isAsciiDigit(ch) || ch == '_' || ch == '-';
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
+
+    private static boolean isAsciiDigit(char ch) {
+        return ch >= '0' && ch <= '9';
     }
 
     private static void addGrams(Set<String> features, String text) {
