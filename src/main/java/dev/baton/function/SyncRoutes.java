@@ -143,7 +143,8 @@ public class SyncRoutes {
             case REJECTED -> NextAction.STOP;
         };
         return http.json(200, new ClassificationView(c.category().name(), c.ruleId(), c.source().name(),
-                c.asyncProcessing(), next.name()));
+                c.asyncProcessing(), next.name(), c.model() == null ? null : new ModelView(c.model().category().name(),
+                        Math.round(c.model().confidence() * 1000) / 1000.0, c.model().features())));
     }
 
     private HttpResponse sync(HttpRequest request) {
@@ -234,10 +235,15 @@ public class SyncRoutes {
         }
     }
 
-    /** A classification dry run's answer. */
+    /** A classification dry run's answer; {@code model} only when no rule matched and the model was asked. */
     @RegisterForReflection
     public record ClassificationView(String category, String ruleId, String source, boolean asyncProcessing,
-                                     String nextAction) {
+                                     String nextAction, ModelView model) {
+    }
+
+    /** The model's verdict: what it proposed, how sure it was, the masked features that weighed most. */
+    @RegisterForReflection
+    public record ModelView(String category, double confidence, List<String> features) {
     }
 
     /** The processing result of a sync call (never the payload). */
