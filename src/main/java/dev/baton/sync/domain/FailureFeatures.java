@@ -1,6 +1,8 @@
 package dev.baton.sync.domain;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,17 @@ public final class FailureFeatures {
 
     /** The distinct features of {@code failure}, masked; never null. */
     public static Set<String> of(Failure failure) {
-        Set<String> features = new HashSet<>();
+        Set<String> features = new HashSet<>(framing(failure));
+        String text = gramText(failure);
+        if (text != null) {
+            forEachGram(text, (from, to) -> features.add(MESSAGE + text.substring(from, to)));
+        }
+        return features;
+    }
+
+    /** The features of {@code failure} that are not message n-grams: kind, status, code, a missing message. */
+    static List<String> framing(Failure failure) {
+        List<String> features = new ArrayList<>(6);
         features.add("k:" + failure.kind());
         if (failure.httpStatus() != null) {
             features.add("s:" + failure.httpStatus());
@@ -41,12 +53,46 @@ public final class FailureFeatures {
             features.add("c:" + code);
             features.add("cs:" + shape(code));
         }
-        if (failure.message() == null || failure.message().isBlank()) {
+        if (gramText(failure) == null) {
             features.add("m:none");
-        } else {
-            addGrams(features, "^" + mask(failure.message()) + "$");
         }
         return features;
+    }
+
+    /** The masked message between {@code ^} and {@code $}, whose n-grams are features; null without a message. */
+    static String gramText(Failure failure) {
+        return failure.message() == null || failure.message().isBlank() ? null : "^" + mask(failure.message()) + "$";
+    }
+
+    /** Receives one n-gram as a range of the text. */
+    interface GramSink {
+        void accept(int from, int to);
+    }
+
+    /** Every 1- to 3-gram of {@code text} that is not blank and does not end inside a surrogate pair. */
+    static void forEachGram(String text, GramSink sink) {
+        for (int i = 0; i < text.length(); i++) {
+            boolean blank = true;
+            for (int n = 1; n <= MAX_GRAM && i + n <= text.length(); n++) {
+                char last = text.charAt(i + n - 1);
+                blank &= last == ' ';
+                if (!blank && !Character.isSurrogate(last)) {
+                    sink.accept(i, i + n);
+                }
+            }
+        }
+    }
+
+    /**
+     * An n-gram of at most three chars packed into one long, exactly (length, then 16 bits per char): the model
+     * looks n-grams up by this key on every call instead of creating a string per n-gram.
+     */
+    static long key(CharSequence text, int from, int to) {
+        long key = to - from;
+        for (int i = from; i < to; i++) {
+            key = key << 16 | text.charAt(i);
+        }
+        return key;
     }
 
     /** {@code text} as features see it: folded, lower case, numbers and ids as {@code #} or {@code 0}s. */
@@ -111,17 +157,6 @@ public final class FailureFeatures {
 
     private static boolean isAsciiDigit(char ch) {
         return ch >= '0' && ch <= '9';
-    }
-
-    private static void addGrams(Set<String> features, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            for (int n = 1; n <= MAX_GRAM && i + n <= text.length(); n++) {
-                String gram = text.substring(i, i + n);
-                if (!gram.isBlank() && !Character.isSurrogate(gram.charAt(gram.length() - 1))) {
-                    features.add(MESSAGE + gram);
-                }
-            }
-        }
     }
 
     /** Full-width ASCII (digits, letters, punctuation from a Chinese input method) as plain ASCII. */

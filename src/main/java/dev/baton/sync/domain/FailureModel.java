@@ -2,11 +2,11 @@ package dev.baton.sync.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A small multinomial logistic regression over {@link FailureFeatures}: the second opinion {@link FailureClassifier}
@@ -25,6 +25,7 @@ public final class FailureModel {
     private static final Category[] CLASSES = Category.values();
 
     private final Map<String, Integer> vocabulary;
+    private final GramIndex grams; // the message n-grams of the vocabulary, by packed key
     private final String[] names;
     private final double[][] weights; // [class][feature]
     private final double[] bias;
@@ -35,6 +36,7 @@ public final class FailureModel {
         this.bias = bias;
         this.names = new String[vocabulary.size()];
         vocabulary.forEach((name, index) -> names[index] = name);
+        this.grams = new GramIndex(vocabulary);
     }
 
     /** The model trained from the shipped corpus's training split, trained once on first use. */
@@ -60,7 +62,8 @@ public final class FailureModel {
         Map<String, Integer> vocabulary = vocabulary(featureSets);
         int[][] x = new int[cases.size()][];
         for (int i = 0; i < x.length; i++) {
-            x[i] = indices(featureSets.get(i), vocabulary);
+            x[i] = featureSets.get(i).stream().map(vocabulary::get).filter(f -> f != null).mapToInt(Integer::intValue)
+                    .sorted().toArray();
         }
         double[][] w = new double[CLASSES.length][vocabulary.size()];
         double[] b = new double[CLASSES.length];
@@ -75,19 +78,60 @@ public final class FailureModel {
 
     /** What this model proposes for {@code failure}, with its confidence and the features that weighed most. */
     public ModelVerdict propose(Failure failure) {
-        int[] x = indices(FailureFeatures.of(failure), vocabulary);
+        int[] x = indices(failure);
         double[] p = probabilities(weights, bias, x);
         int best = 0;
-        int second = 1;
         for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                second = best;
-                best = k;
-            } else if (p[k] > p[second] || second == best) {
-                second = k;
-            }
+            best = p[k] > p[best] ? k : best;
+        }
+        int second = best == 0 ? 1 : 0;
+        for (int k = 0; k < p.length; k++) {
+            second = k != best && p[k] > p[second] ? k : second;
         }
         return new ModelVerdict(CLASSES[best], p[best], strongest(x, best, second));
+    }
+
+    /**
+     * The vocabulary indices of {@code failure}'s features, each once and in ascending order: the set
+     * {@link FailureFeatures#of} gives, looked up in the vocabulary without creating a string per n-gram.
+     */
+    private int[] indices(Failure failure) {
+        long[] seen = new long[(names.length + 63) / 64];
+        for (String feature : FailureFeatures.framing(failure)) {
+            mark(seen, vocabulary.getOrDefault(feature, -1));
+        }
+        String text = FailureFeatures.gramText(failure);
+        if (text != null) {
+            FailureFeatures.forEachGram(text, (from, to) -> mark(seen, grams.get(FailureFeatures.key(text, from, to))));
+        }
+        int count = 0;
+        for (long word : seen) {
+            count += Long.bitCount(word);
+        }
+        int[] x = new int[count];
+        int n = 0;
+        for (int w = 0; w < seen.length; w++) {
+            for (long word = seen[w]; word != 0; word &= word - 1) {
+                x[n++] = w * 64 + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return x;
+    }
+
+    private static void mark(long[] seen, int index) {
+        if (index >= 0) {
+            seen[index >>> 6] |= 1L << index;
+        }
+    }
+
+    /** The features of {@code failure} this model knows, as its hot path finds them (for tests). */
+    Set<String> knownFeatures(Failure failure) {
+        return Arrays.stream(indices(failure)).mapToObj(f -> names[f]).collect(Collectors.toSet());
+    }
+
+    /** Whether the model knows {@code feature}. */
+    boolean knows(String feature) {
+        return vocabulary.containsKey(feature);
     }
 
     /** How many features the model knows. */
@@ -95,20 +139,26 @@ public final class FailureModel {
         return names.length;
     }
 
+    /** The (at most three) present features whose weights favour {@code best} over {@code second} most. */
     private List<String> strongest(int[] x, int best, int second) {
-        Integer[] order = new Integer[x.length];
-        for (int i = 0; i < x.length; i++) {
-            order[i] = x[i];
-        }
-        Comparator<Integer> margin = Comparator.comparingDouble(f -> weights[best][f] - weights[second][f]);
-        Arrays.sort(order, margin.reversed());
-        List<String> top = new ArrayList<>(3);
-        for (int i = 0; i < order.length && top.size() < 3; i++) {
-            if (weights[best][order[i]] - weights[second][order[i]] > 0) {
-                top.add(names[order[i]]);
+        int[] top = {-1, -1, -1};
+        for (int f : x) {
+            double margin = weights[best][f] - weights[second][f];
+            for (int slot = 0; slot < top.length && margin > 0; slot++) {
+                if (top[slot] < 0 || margin > weights[best][top[slot]] - weights[second][top[slot]]) {
+                    System.arraycopy(top, slot, top, slot + 1, top.length - slot - 1);
+                    top[slot] = f;
+                    break;
+                }
             }
         }
-        return top;
+        List<String> names = new ArrayList<>(3);
+        for (int f : top) {
+            if (f >= 0) {
+                names.add(this.names[f]);
+            }
+        }
+        return names;
     }
 
     private static void step(double[][] w, double[] b, int[] x, int label, double rate) {
@@ -160,7 +210,42 @@ public final class FailureModel {
         return Map.copyOf(vocabulary);
     }
 
-    private static int[] indices(Set<String> features, Map<String, Integer> vocabulary) {
-        return features.stream().map(vocabulary::get).filter(i -> i != null).mapToInt(Integer::intValue).toArray();
+
+    /** Open addressing from packed n-gram keys ({@link FailureFeatures#key}) to vocabulary indices. */
+    private static final class GramIndex {
+        private final long[] keys;
+        private final int[] values;
+
+        GramIndex(Map<String, Integer> vocabulary) {
+            int size = Integer.highestOneBit(Math.max(4, vocabulary.size() * 4) - 1) << 1;
+            keys = new long[size];
+            values = new int[size];
+            vocabulary.forEach((name, index) -> {
+                if (name.startsWith(FailureFeatures.MESSAGE) && !name.equals("m:none")) {
+                    long key = FailureFeatures.key(name, FailureFeatures.MESSAGE.length(), name.length());
+                    int slot = slot(key);
+                    while (keys[slot] != 0) {
+                        slot = (slot + 1) & (keys.length - 1);
+                    }
+                    keys[slot] = key;
+                    values[slot] = index;
+                }
+            });
+        }
+
+        /** The index of the n-gram with {@code key}, or -1; keys are never 0 (they start with the length). */
+        int get(long key) {
+            for (int slot = slot(key); keys[slot] != 0; slot = (slot + 1) & (keys.length - 1)) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+            }
+            return -1;
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & (keys.length - 1);
+        }
     }
 }

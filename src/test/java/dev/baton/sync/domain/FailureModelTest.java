@@ -89,4 +89,17 @@ class FailureModelTest {
         assertTrue(verdict.features().stream().allMatch(f -> f.startsWith("k:") || f.startsWith("s:")),
                 verdict.features().toString());
     }
+
+    @Test
+    void theHotPath_findsExactlyTheKnownFeaturesOfTheStringPath_forEveryCorpusCase() {
+        // given
+        FailureModel model = FailureModel.shipped();
+
+        // when / then
+        for (FailureCorpus.Case c : FailureCorpus.load()) {
+            Set<String> expected = FailureFeatures.of(c.failure()).stream().filter(model::knows)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertEquals(expected, model.knownFeatures(c.failure()), "line " + c.line());
+        }
+    }
 }
