@@ -41,7 +41,7 @@ public record Classification(Category category, String ruleId, RuleSource source
 
     /**
      * Why the failure has its category, for people: {@code rule default.busy-message}, or
-     * {@code model 0.91: m:拒保, m:承保, c:uw000} (confidence and the features that weighed most, masked).
+     * {@code model 1.00: m:保, m:保额, m:累} (confidence and the features that weighed most, masked).
      */
     public String reason() {
         if (source != RuleSource.MODEL) {
