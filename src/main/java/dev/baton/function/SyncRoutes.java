@@ -139,7 +139,9 @@ public class SyncRoutes {
         Classification c = downstreams.classify(name, new Failure(kind, status.isPresent() ? status.getAsInt() : null,
                 code, message, retryAfter.isPresent() ? Duration.ofSeconds(retryAfter.getAsInt()) : null));
         return http.json(200, new ClassificationView(c.category().name(), c.ruleId(), c.source().name(),
-                c.asyncProcessing(), c.category().nextAction().name()));
+                c.asyncProcessing(), c.category().nextAction().name(), c.model() == null ? null
+                        : new ModelView(c.model().category().name(),
+                        Math.round(c.model().confidence() * 1000) / 1000.0, c.model().features())));
     }
 
     private HttpResponse sync(HttpRequest request) {
@@ -231,10 +233,15 @@ public class SyncRoutes {
         }
     }
 
-    /** A classification dry run's answer. */
+    /** A classification dry run's answer; {@code model} only when no rule matched and the model was asked. */
     @RegisterForReflection
     public record ClassificationView(String category, String ruleId, String source, boolean asyncProcessing,
-                                     String nextAction) {
+                                     String nextAction, ModelView model) {
+    }
+
+    /** The model's verdict: what it proposed, how sure it was, the masked features that weighed most. */
+    @RegisterForReflection
+    public record ModelView(String category, double confidence, List<String> features) {
     }
 
     /** The processing result of a sync call (never the payload). */

@@ -6,6 +6,11 @@ public enum RuleSource {
     DOWNSTREAM,
     /** One of Baton's built-in {@link DefaultRules}. */
     DEFAULT,
+    /**
+     * No rule matched and the {@link FailureModel} proposed the category with a confidence of at least
+     * {@link FailureClassifier#MODEL_THRESHOLD}; rule id {@value FailureClassifier#MODEL_RULE_ID}.
+     */
+    MODEL,
     /** Nothing matched: the failure is {@link Category#UNKNOWN} by rule {@value FailureClassifier#FALLBACK_RULE_ID}. */
     FALLBACK
 }

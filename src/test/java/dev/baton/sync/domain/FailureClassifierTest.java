@@ -108,16 +108,47 @@ class FailureClassifierTest {
     }
 
     @Test
-    void nothingMatching_isUnknownByTheFallback() {
+    void nothingMatching_isUnknownByTheFallbackWhenRulesAloneDecide() {
         // given a business code with a message no rule knows
         Failure failure = new Failure(FailureKind.HTTP_STATUS, 409, "DUP01", "投保单号已存在", Duration.ofSeconds(5));
+
+        // when
+        Classification c = FailureClassifier.classifyByRules(failure, List.of());
+
+        // then
+        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure), c);
+        assertTrue(c.asyncProcessing());
+    }
+
+    @Test
+    void nothingMatching_asksTheModelWhichDecidesOnlyAtOrAboveTheThreshold() {
+        // given a rejection phrased without any rule's keyword, and a model trained on the corpus's training split
+        Failure failure = code("UW001", "高风险职业不予受理");
+        FailureModel model = FailureModel.shipped();
+        ModelVerdict verdict = model.propose(failure);
+
+        // when
+        Classification confident = FailureClassifier.classify(failure, List.of(), model, 0.0);
+        Classification doubtful = FailureClassifier.classify(failure, List.of(), model, 1.0);
+
+        // then
+        assertEquals(new Classification(verdict.category(), "model", RuleSource.MODEL, failure, verdict), confident);
+        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure, verdict),
+                doubtful);
+        assertTrue(confident.reason().matches("model [01]\\.\\d\\d: .+"), confident.reason());
+    }
+
+    @Test
+    void aMatchingRule_decidesWithoutAskingTheModel() {
+        // given
+        Failure failure = code("9999", "系统繁忙，请稍后重试");
 
         // when
         Classification c = FailureClassifier.classify(failure, List.of());
 
         // then
-        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure), c);
-        assertTrue(c.asyncProcessing());
+        assertEquals(new Classification(Category.TRANSIENT, "default.busy-message", RuleSource.DEFAULT, failure), c);
+        assertEquals("rule default.busy-message", c.reason());
     }
 
     @Test

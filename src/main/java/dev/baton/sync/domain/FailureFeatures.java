@@ -1,0 +1,187 @@
+package dev.baton.sync.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The features the {@link FailureModel} sees of a failure: its kind, HTTP status and status class, its code and
+ * the code's shape, and the character 1- to 3-grams of its message (Chinese needs no word segmentation for this).
+ * Customer data never becomes a feature, because no digit does: full-width characters are folded to ASCII, every
+ * run of six or more digits (ID, card, mobile, policy numbers) and every token of six or more characters mixing
+ * letters and digits (VINs, trace ids, IDs ending in X) becomes {@code #}, every other digit becomes {@code 0}
+ * ("18周岁" and "60周岁" are one feature, and a grouped {@code 138-1234-5678} is {@code 000-0000-0000}), and
+ * e-mail addresses become {@code @}. Names and other words are not masked here; {@link FailureModel} keeps only
+ * n-grams seen in several corpus cases, so they never reach a model or an explanation. One pass over the text,
+ * no regular expressions: this runs on every failure no rule matched.
+ */
+public final class FailureFeatures {
+
+    /** Prefix of message n-gram features, e.g. {@code m:拒保}. */
+    public static final String MESSAGE = "m:";
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final int MAX_GRAM = 3;
+
+    private FailureFeatures() {
+    }
+
+    /** The distinct features of {@code failure}, masked; never null. */
+    public static Set<String> of(Failure failure) {
+        Set<String> features = new HashSet<>(framing(failure));
+        String text = gramText(failure);
+        if (text != null) {
+            forEachGram(text, (from, to) -> features.add(MESSAGE + text.substring(from, to)));
+        }
+        return features;
+    }
+
+    /** The features of {@code failure} that are not message n-grams: kind, status, code, a missing message. */
+    static List<String> framing(Failure failure) {
+        List<String> features = new ArrayList<>(6);
+        features.add("k:" + failure.kind());
+        if (failure.httpStatus() != null) {
+            features.add("s:" + failure.httpStatus());
+            features.add("s:" + failure.httpStatus() / 100 + "xx");
+        }
+        if (failure.code() == null) {
+            features.add("c:none");
+        } else {
+            String code = mask(failure.code());
+            features.add("c:" + code);
+            features.add("cs:" + shape(code));
+        }
+        if (gramText(failure) == null) {
+            features.add("m:none");
+        }
+        return features;
+    }
+
+    /** The masked message between {@code ^} and {@code $}, whose n-grams are features; null without a message. */
+    static String gramText(Failure failure) {
+        return failure.message() == null || failure.message().isBlank() ? null : "^" + mask(failure.message()) + "$";
+    }
+
+    /** Receives one n-gram as a range of the text. */
+    interface GramSink {
+        void accept(int from, int to);
+    }
+
+    /** Every 1- to 3-gram of {@code text} that is not blank and does not end inside a surrogate pair. */
+    static void forEachGram(String text, GramSink sink) {
+        for (int i = 0; i < text.length(); i++) {
+            boolean blank = true;
+            for (int n = 1; n <= MAX_GRAM && i + n <= text.length(); n++) {
+                char last = text.charAt(i + n - 1);
+                blank &= last == ' ';
+                if (!blank && !Character.isSurrogate(last)) {
+                    sink.accept(i, i + n);
+                }
+            }
+        }
+    }
+
+    /**
+     * An n-gram of at most three chars packed into one long, exactly (length, then 16 bits per char): the model
+     * looks n-grams up by this key on every call instead of creating a string per n-gram.
+     */
+    static long key(CharSequence text, int from, int to) {
+        long key = to - from;
+        for (int i = from; i < to; i++) {
+            key = key << 16 | text.charAt(i);
+        }
+        return key;
+    }
+
+    /** {@code text} as features see it: folded, lower case, numbers and ids as {@code #} or {@code 0}s. */
+    public static String mask(String text) {
+        String folded = fold(text);
+        if (folded.indexOf('@') >= 0) { // the pattern is slow on long text without one
+            folded = EMAIL.matcher(folded).replaceAll("@");
+        }
+        StringBuilder b = new StringBuilder(folded.length());
+        int i = 0;
+        while (i < folded.length()) {
+            int end = i;
+            boolean letters = false;
+            boolean digits = false;
+            while (end < folded.length() && isTokenChar(folded.charAt(end))) {
+                letters |= isAsciiLetter(folded.charAt(end));
+                digits |= isAsciiDigit(folded.charAt(end));
+                end++;
+            }
+            if (end == i) {
+                char ch = folded.charAt(i++);
+                b.append(Character.isWhitespace(ch) ? ' ' : Character.toLowerCase(ch));
+            } else {
+                appendToken(b, folded, i, end, letters && digits && end - i >= 6);
+                i = end;
+            }
+        }
+        return b.toString();
+    }
+
+    /** A token: a whole id when it mixes letters and digits, else its digit runs as {@code #} or {@code 0}s. */
+    private static void appendToken(StringBuilder b, String text, int from, int to, boolean mixedId) {
+        if (mixedId) {
+            b.append('#');
+            return;
+        }
+        int i = from;
+        while (i < to) {
+            int run = i;
+            while (run < to && isAsciiDigit(text.charAt(run))) {
+                run++;
+            }
+            if (run - i >= 6) {
+                b.append('#');
+            } else {
+                b.append("0".repeat(run - i));
+            }
+            if (run < to) {
+                b.append(Character.toLowerCase(text.charAt(run++)));
+            }
+            i = run;
+        }
+    }
+
+    private static boolean isTokenChar(char ch) {
+        return isAsciiLetter(ch) || isAsciiDigit(ch) || ch == '_' || ch == '-';
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+    }
+
+    private static boolean isAsciiDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    /** Full-width ASCII (digits, letters, punctuation from a Chinese input method) as plain ASCII. */
+    private static String fold(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            b.append(ch >= '\uFF01' && ch <= '\uFF5E' && !isChinesePunctuation(ch) ? (char) (ch - 0xFEE0) : ch);
+        }
+        return b.toString();
+    }
+
+    /** Full-width commas, colons and brackets are how Chinese is written: kept, they are features. */
+    private static boolean isChinesePunctuation(char ch) {
+        return ch == '\uFF0C' || ch == '\uFF1A' || ch == '\uFF1B' || ch == '\uFF08' || ch == '\uFF09'
+                || ch == '\uFF01' || ch == '\uFF1F';
+    }
+
+    /** A code's shape: letters as {@code A}, digits as {@code 9}, e.g. {@code UW002} → {@code AA999}. */
+    private static String shape(String code) {
+        StringBuilder b = new StringBuilder(code.length());
+        for (int i = 0; i < code.length() && b.length() < 16; i++) {
+            char ch = code.charAt(i);
+            b.append(Character.isLetter(ch) ? 'A' : Character.isDigit(ch) || ch == '#' ? '9' : ch);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.baton.sync.domain;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The honest figures of docs/classification.md#measurements: rules alone against rules + model on the held-out
+ * split, which neither the rules' tuning, the model's training nor the threshold's choice ever saw. Prints
+ * accuracy, async-decision error and the confusion matrix per category; asserts only that the model does not make
+ * the async decision worse. Reproduce with
+ * {@code ./mvnw -B -ntp -q test -Dtest=HeldOutEvaluationTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class HeldOutEvaluationTest {
+
+    @Test
+    void onTheHeldOutSplit_rulesPlusModelMakeNoMoreAsyncDecisionErrorsThanRulesAlone() {
+        // given
+        List<FailureCorpus.Case> corpus = FailureCorpus.load();
+        List<FailureCorpus.Case> training = corpus.stream().filter(c -> !c.heldOut()).toList();
+        List<FailureCorpus.Case> heldOut = corpus.stream().filter(FailureCorpus.Case::heldOut).toList();
+        List<FailureCorpus.Case> heldOutNew = heldOut.stream().filter(c -> c.section().equals("issue-17")).toList();
+        long start = System.nanoTime();
+        FailureModel model = FailureModel.train(training);
+        long trainMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // when
+        Scorecard rules = Scorecard.of(heldOut, f -> FailureClassifier.classifyByRules(f, List.of()).category());
+        Scorecard both = Scorecard.of(heldOut, f -> FailureClassifier.classify(f, List.of(), model,
+                FailureClassifier.MODEL_THRESHOLD).category());
+
+        // then
+        System.out.printf(Locale.ROOT, "corpus %d cases: training %d, held out %d (%d written for issue 17); "
+                        + "model: %d features, trained in %d ms (a timing, not asserted)%n", corpus.size(),
+                training.size(), heldOut.size(), heldOutNew.size(), model.vocabularySize(), trainMillis);
+        System.out.print(rules.report("held-out, rules only"));
+        System.out.print(both.report("held-out, rules + model (threshold " + FailureClassifier.MODEL_THRESHOLD
+                + ")"));
+        System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classifyByRules(f, List.of()).category())
+                .report("held-out issue-17 cases only, rules only"));
+        System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classify(f, List.of(), model,
+                FailureClassifier.MODEL_THRESHOLD).category()).report("held-out issue-17 cases only, rules + model"));
+        assertTrue(both.asyncErrors <= rules.asyncErrors, "the model made the async decision worse: "
+                + both.asyncErrors + " errors against " + rules.asyncErrors + " by rules alone");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.baton.sync.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * How {@link FailureClassifier#MODEL_THRESHOLD} was chosen: 5-fold cross-validation on the <em>training</em> split
+ * only (fold = position mod 5), rules + model at each threshold. Prints, asserts nothing: the held-out split is
+ * measured by {@link HeldOutEvaluationTest} and was not looked at to choose.
+ */
+class ModelThresholdCrossValidationTest {
+
+    private static final int FOLDS = 5;
+
+    @Test
+    void crossValidationOnTheTrainingSplit_printsAccuracyAndAsyncErrorPerThreshold() {
+        // given
+        List<FailureCorpus.Case> training = FailureCorpus.trainingSplit();
+        List<List<FailureCorpus.Case>> folds = IntStream.range(0, FOLDS).mapToObj(k -> IntStream
+                .range(0, training.size()).filter(i -> i % FOLDS == k).mapToObj(training::get).toList()).toList();
+        List<FailureModel> models = IntStream.range(0, FOLDS).mapToObj(k -> FailureModel.train(IntStream
+                .range(0, training.size()).filter(i -> i % FOLDS != k).mapToObj(training::get).toList())).toList();
+
+        // when / then
+        System.out.println("5-fold cross-validation on the training split (" + training.size() + " cases):");
+        printRow("rules only", IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
+                f -> FailureClassifier.classifyByRules(f, List.of()).category())).toList());
+        for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            printRow("threshold " + threshold, IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
+                    f -> FailureClassifier.classify(f, List.of(), models.get(k), threshold).category())).toList());
+        }
+    }
+
+    private static void printRow(String title, List<Scorecard> cards) {
+        int cases = cards.stream().mapToInt(s -> s.cases).sum();
+        int correct = cards.stream().mapToInt(s -> s.correct).sum();
+        int lost = cards.stream().mapToInt(s -> s.transientGivenUp).sum();
+        int retried = cards.stream().mapToInt(s -> s.finalRetried).sum();
+        System.out.printf(Locale.ROOT, "  %-15s accuracy %5.1f%%  async-decision error %4.1f%% (%d answered final "
+                + "wrongly, %d sent to async wrongly)%n", title, 100.0 * correct / cases,
+                100.0 * (lost + retried) / cases, lost, retried);
+    }
+}
