@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -69,7 +70,9 @@ public final class OrderEventStream implements AutoCloseable {
         WebhookDelivery delivery = WebhookDelivery.fromEnvironment(System.getenv());
         System.out.println("Order events: " + (delivery.webhooks().isEmpty() ? "no webhooks (set BATON_EVENT_WEBHOOKS)"
                 : "signed POSTs to " + delivery.webhooks()));
-        return start(backends, template.tableName("OrdersTable"), StreamCheckpoint.in(dataDir), delivery,
+        // beside DynamoDB Local's own directory, in BATON_DATA_DIR
+        return start(backends, template.tableName("OrdersTable"),
+                StreamCheckpoint.in(dataDir == null ? null : dataDir.toAbsolutePath().getParent()), delivery,
                 System.out::println);
     }
 
@@ -81,6 +84,10 @@ public final class OrderEventStream implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
+            } catch (TrimmedDataAccessException e) {
+                // DynamoDB Local answers this for a TRIM_HORIZON iterator of a shard that has no record yet
+                iterators.clear();
+                sleepQuietly();
             } catch (SdkException e) {
                 if (!running) {
                     return;
@@ -112,6 +119,17 @@ public final class OrderEventStream implements AutoCloseable {
 
     private String iterator(String arn, String shardId) {
         String after = checkpoint.position(arn, shardId);
+        try {
+            return iterator(arn, shardId, after);
+        } catch (TrimmedDataAccessException e) {
+            // the stream keeps records 24 h: a stack stopped longer than that cannot deliver what it missed
+            log.accept("order events: records after the checkpoint of " + shardId + " are gone (kept 24 h); "
+                    + "resuming at the oldest record kept");
+            return iterator(arn, shardId, null);
+        }
+    }
+
+    private String iterator(String arn, String shardId, String after) {
         return streams.getShardIterator(b -> {
             b.streamArn(arn).shardId(shardId);
             if (after == null) {

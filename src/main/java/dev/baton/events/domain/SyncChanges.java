@@ -61,7 +61,8 @@ public final class SyncChanges {
         if (after.nextAttemptAt() != null) {
             state.put("nextAttemptAt", after.nextAttemptAt().toString());
         }
-        if (after.lastFailure() != null) {
+        // the classification explains an outcome that is a failure; a success keeps the last one only as history
+        if (after.lastFailure() != null && after.state() != SyncState.SYNCED) {
             state.put("category", after.lastFailure().category());
             state.put("ruleId", after.lastFailure().ruleId());
         }

@@ -53,6 +53,16 @@ class SyncChangesTest {
     }
 
     @Test
+    void successAfterARetry_doesNotRepeatTheEarlierFailuresClassification() {
+        OrderSync pending = failed(syncing("A-1"), Category.TRANSIENT);
+        OrderSync retrying = pending.claimRetry(2, pending.changedAt().plusSeconds(60), pending.changedAt());
+
+        OrderEvent event = SyncChanges.between(retrying, retrying.succeeded("P1", retrying.changedAt())).orElseThrow();
+
+        assertThat(event.state()).containsEntry("attempt", 2).doesNotContainKeys("category", "ruleId");
+    }
+
+    @Test
     void invalidAndRejected_areTheirOwnEvents() {
         OrderSync first = syncing("A-1");
         assertThat(type(first, failed(first, Category.INVALID_DATA))).contains(EventType.SYNC_INVALID);
