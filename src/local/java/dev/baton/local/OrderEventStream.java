@@ -65,8 +65,9 @@ public final class OrderEventStream implements AutoCloseable {
         return stream;
     }
 
-    /** The stack's relay: the orders table of the template, webhooks from the environment, checkpoint in the data dir. */
-    public static OrderEventStream forStack(EmbeddedBackends backends, SamTemplate template, java.nio.file.Path dataDir) {
+    /** The stack's relay: the template's orders table, webhooks from the environment, checkpoint in the data dir. */
+    public static OrderEventStream forStack(EmbeddedBackends backends, SamTemplate template,
+                                            java.nio.file.Path dataDir) {
         WebhookDelivery delivery = WebhookDelivery.fromEnvironment(System.getenv());
         System.out.println("Order events: " + (delivery.webhooks().isEmpty() ? "no webhooks (set BATON_EVENT_WEBHOOKS)"
                 : "signed POSTs to " + delivery.webhooks()));

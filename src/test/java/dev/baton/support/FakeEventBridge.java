@@ -55,8 +55,9 @@ public class FakeEventBridge implements QuarkusTestResourceLifecycleManager {
                         request.path("Entries").forEach(ENTRIES::add);
                     }
                     status = 200;
-                    answer = ("{\"FailedEntryCount\":0,\"Entries\":[" + "{\"EventId\":\"e\"},".repeat(
-                            request.path("Entries").size()).replaceAll(",$", "") + "]}").getBytes(StandardCharsets.UTF_8);
+                    String ids = "{\"EventId\":\"e\"},".repeat(request.path("Entries").size());
+                    answer = ("{\"FailedEntryCount\":0,\"Entries\":[" + ids.replaceAll(",$", "") + "]}")
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
                 exchange.sendResponseHeaders(status, answer.length);

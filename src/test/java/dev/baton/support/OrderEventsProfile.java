@@ -15,6 +15,7 @@ public class OrderEventsProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(LocalBackendsResource.class), new TestResourceEntry(FakeEventBridge.class));
+        return List.of(new TestResourceEntry(LocalBackendsResource.class),
+                new TestResourceEntry(FakeEventBridge.class));
     }
 }

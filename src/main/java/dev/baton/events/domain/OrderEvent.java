@@ -40,7 +40,8 @@ public record OrderEvent(String id, EventType type, String orderId, Stream strea
 
     public OrderEvent {
         if (type == null || orderId == null || stream == null || time == null || sequence < 1) {
-            throw new IllegalArgumentException("an event needs a type, an order id, a stream, a time and a sequence >= 1");
+            throw new IllegalArgumentException(
+                    "an event needs a type, an order id, a stream, a time and a sequence >= 1");
         }
         if (id == null) {
             id = idOf(orderId, stream, sequence);

@@ -81,6 +81,7 @@ public final class Changes {
         RetryPolicy policy = sync.attempt() > 1 ? POLICY : new RetryPolicy(5, Duration.ofSeconds(2),
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
         return sync.failed(new Classification(category, "default.busy-message", RuleSource.DEFAULT,
-                Failure.of(FailureKind.HTTP_STATUS)), "系统繁忙", policy, sync.changedAt().plusSeconds(1), NO_JITTER);
+                Failure.of(FailureKind.HTTP_STATUS)), "系统繁忙", policy, sync.changedAt().plusSeconds(1),
+                NO_JITTER);
     }
 }
