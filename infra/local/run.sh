@@ -45,4 +45,4 @@ fi
 echo "run.sh: starting the local stack..."
 # nodelay: the JDK HTTP servers of the local gateway, Runtime API emulator and stand-in insurer otherwise leave
 # Nagle's algorithm on, which adds ~88 ms to every local request (src/bench/README.md).
-exec java -XX:+UseSerialGC -Dsun.net.httpserver.nodelay=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalMain
+exec java -XX:+UseSerialGC -Dsun.net.httpserver.nodelay=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:target/classes:$(cat target/local-runtime.classpath)" dev.baton.local.LocalMain

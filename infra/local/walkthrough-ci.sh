@@ -35,3 +35,14 @@ if ! BATON_PORT=$port BATON_INSURER_PORT=$insurer_port infra/local/walkthrough.s
   tail -n 40 "$log" >&2
   exit 1
 fi
+# The order events of the walkthrough's changes (README "Order events"), as the stack logs each one it relays.
+for expected in "order event order.handed-off A-1001 " "order event sync.went-async A-1001 " \
+                "order event sync.succeeded A-1001 "; do
+  for _ in $(seq 1 40); do grep -qF "$expected" "$log" && break; sleep 0.25; done
+  if ! grep -qF "$expected" "$log"; then
+    echo "walkthrough-ci: the stack relayed no '$expected' event; its last lines:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  echo "ok  event: $expected"
+done

@@ -96,6 +96,10 @@ public final class LocalBaton implements AutoCloseable {
         List<LocalGateway.Binding> bindings = new ArrayList<>();
         Map<String, RuntimeApiEmulator> emulators = new LinkedHashMap<>();
         for (SamTemplate.Function function : template.functions()) {
+            if (template.streamConsumers().contains(function.logicalId())) {
+                running.add(OrderEventStream.forStack(backends, template, settings.dataDir())); // order events
+                continue;
+            }
             RuntimeApiEmulator emulator = new RuntimeApiEmulator(function.export(), timeout);
             running.add(emulator);
             emulators.put(function.export(), emulator);

@@ -48,11 +48,16 @@ final class LocalResources {
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);
             }
+            String streamView = p.path("StreamSpecification").path("StreamViewType").asText(null);
+            if (streamView != null) {
+                request.streamSpecification(st -> st.streamEnabled(true).streamViewType(streamView));
+            }
             try {
                 dynamo.createTable(request.build());
             } catch (ResourceInUseException alreadyThere) {
-                // kept from an earlier run (BATON_DATA_DIR): add the indexes a newer template has
+                // kept from an earlier run (BATON_DATA_DIR): add the indexes and the stream a newer template has
                 addMissingIndexes(table.name(), attributes(p.path("AttributeDefinitions")), indexes);
+                addMissingStream(table.name(), streamView);
             }
         }
     }
@@ -67,6 +72,14 @@ final class LocalResources {
                         .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
                                 .keySchema(index.keySchema()).projection(index.projection()))));
             }
+        }
+    }
+
+    private void addMissingStream(String table, String streamView) {
+        var current = dynamo.describeTable(b -> b.tableName(table)).table().streamSpecification();
+        if (streamView != null && (current == null || !Boolean.TRUE.equals(current.streamEnabled()))) {
+            dynamo.updateTable(b -> b.tableName(table).streamSpecification(st -> st.streamEnabled(true)
+                    .streamViewType(streamView)));
         }
     }
 

@@ -130,6 +130,21 @@ public final class SamTemplate {
         return functions;
     }
 
+    /**
+     * The logical ids of the functions an {@code AWS::Lambda::EventSourceMapping} triggers from a table's stream
+     * ({@code FunctionName: !Ref X.Alias} reads as "X.Alias"). The local stack relays streams itself
+     * ({@link OrderEventStream}) and starts no process for them.
+     */
+    public java.util.Set<String> streamConsumers() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        each("AWS::Lambda::EventSourceMapping", (id, props) -> {
+            if (props.path("EventSourceArn").asText("").endsWith(".StreamArn")) {
+                ids.add(logicalIdOf(props.path("FunctionName")));
+            }
+        });
+        return ids;
+    }
+
     /** The local name of a table by logical id. */
     public String tableName(String logicalId) {
         return tables().stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()

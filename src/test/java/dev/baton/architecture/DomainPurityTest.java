@@ -59,6 +59,16 @@ class DomainPurityTest {
         noClasses().that().resideInAPackage("dev.baton.order..")
                 .should().dependOnClassesThat().resideInAPackage("dev.baton.sync..")
                 .because("the sync state is the sync feature's; an order does not know it").check(classes);
+        // events <- (order, sync): events read their items; neither knows events exist
+        noClasses().that().resideInAnyPackage("dev.baton.order..", "dev.baton.sync..", "dev.baton.flow..",
+                        "dev.baton.shared..")
+                .should().dependOnClassesThat().resideInAPackage("dev.baton.events..")
+                .because("events are derived from the table's change stream, never written by the request path")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.baton.events.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.baton.order.app..", "dev.baton.order.infra..",
+                        "dev.baton.sync.app..", "dev.baton.sync.infra..", "dev.baton.function..")
+                .because("the event rules read domain values only").check(classes);
         noClasses().that().resideInAPackage("dev.baton.flow..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.baton.order..", "dev.baton.sync..")
                 .because("definitions know nothing of the orders that use them").check(classes);
@@ -72,7 +82,7 @@ class DomainPurityTest {
     void entryPointsTalkToServicesNotToAdapters() {
         noClasses().that().resideInAPackage("dev.baton.function..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.baton.flow.infra..", "dev.baton.order.infra..",
-                        "dev.baton.sync.infra..")
+                        "dev.baton.sync.infra..", "dev.baton.events.infra..")
                 .because("STYLE.md: entry points map events to a service call; adapters are the services' business")
                 .check(classes);
     }

@@ -34,7 +34,7 @@ class TemplateInvariantsTest {
             "order-sweep", TimeBudget.STORE_WORK,
             "handoff", TimeBudget.STORE_WORK,
             "mapping-config", TimeBudget.STORE_WORK,
-            // a batch of 20 stream records, each: a timeline PutItem per event and one PutEvents
+            // a batch of 20 stream records (OrderEventsStream's BatchSize), each at most one PutEvents
             "order-events", TimeBudget.STORE_WORK.multipliedBy(20));
 
     private static JsonNode template;
@@ -79,6 +79,24 @@ class TemplateInvariantsTest {
                 assertThat(Duration.ofSeconds(visibility)).as("%s VisibilityTimeout", queue)
                         .isGreaterThanOrEqualTo(worker.multipliedBy(TimeBudget.VISIBILITY_FACTOR));
             }
+        }
+    }
+
+    @Test
+    void everyStreamTrigger_bisects_reportsPartialFailures_deadLettersWhatItGivesUp_andThatIsAlarmed() {
+        List<Map.Entry<String, JsonNode>> mappings = resources("AWS::Lambda::EventSourceMapping");
+        assertThat(mappings).isNotEmpty();
+        for (Map.Entry<String, JsonNode> mapping : mappings) {
+            JsonNode p = mapping.getValue();
+            assertThat(p.path("BatchSize").asInt()).as("BatchSize").isEqualTo(20);
+            assertThat(p.path("BisectBatchOnFunctionError").asBoolean()).as("bisect").isTrue();
+            assertThat(p.path("FunctionResponseTypes").toString()).contains("ReportBatchItemFailures");
+            assertThat(p.path("MaximumRetryAttempts").isMissingNode()).as("bounded retries").isFalse();
+            String dlq = p.path("DestinationConfig").path("OnFailure").path("Destination").asText()
+                    .replace(".Arn", "");
+            assertThat(template.path("Resources").path(dlq).path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+            assertThat(resources("AWS::CloudWatch::Alarm")).as("an alarm on %s", dlq).anySatisfy(alarm ->
+                    assertThat(alarm.getValue().path("Dimensions").toString()).contains(dlq));
         }
     }
 

@@ -98,7 +98,7 @@ final class StackProcess implements AutoCloseable {
     }
 
     private List<String> command() throws IOException {
-        String classpath = "target/test-classes" + java.io.File.pathSeparator
+        String classpath = String.join(java.io.File.pathSeparator, "target/test-classes", "target/classes", "")
                 + Files.readString(Path.of("target/local-runtime.classpath")).strip();
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-Dsun.net.httpserver.nodelay=true", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",

@@ -110,7 +110,11 @@ public class DynamoOrderStore implements OrderStore {
         return item;
     }
 
-    static Order order(Map<String, AttributeValue> item) {
+    /**
+     * The order an order item holds. Also for readers of the table's change stream (the events feature), which
+     * must tell the order items from the sync items ({@code pk} with a {@code #}) before calling this.
+     */
+    public static Order order(Map<String, AttributeValue> item) {
         OrderDocument.Parts parts = DOCUMENTS.read(item.get(DOC).s());
         Owner owner = item.containsKey(OWNER_PLATFORM) ? new Owner(item.get(OWNER_PLATFORM).s(),
                 item.get(OWNER_TERMINAL).s(), parts.ownerSince()) : null;

@@ -28,6 +28,19 @@ public interface BatonConfig {
     /** Authentication and authorization. */
     Auth auth();
 
+    /** Where order events go (README "Order events"). */
+    Events events();
+
+    /** Where order events go. */
+    interface Events {
+        /** The EventBridge bus the {@code order-events} function puts events on (env {@code BATON_EVENTS_BUS}). */
+        @WithDefault("baton-events")
+        String bus();
+
+        /** Another EventBridge endpoint (tests); unset in AWS (env {@code BATON_EVENTS_ENDPOINT}). */
+        Optional<String> endpoint();
+    }
+
     /** Which downstream endpoints may be called. */
     DownstreamEndpoints downstream();
 

@@ -40,6 +40,16 @@ public class DynamoSyncStore implements SyncStore {
         this.table = config.tables().orders();
     }
 
+    /**
+     * The sync state an item of the orders table holds, or empty when the item is an order's own item: for
+     * readers of the table's change stream (the events feature), so they decode items with this feature's mapper.
+     */
+    public static Optional<OrderSync> fromItem(Map<String, AttributeValue> item) {
+        AttributeValue pk = item.get(SyncItems.PK);
+        return pk != null && pk.s() != null && pk.s().startsWith(SyncItems.PREFIX) ? Optional.of(SyncItems.read(item))
+                : Optional.empty();
+    }
+
     @Override
     public Optional<OrderSync> find(String orderId) {
         try {
