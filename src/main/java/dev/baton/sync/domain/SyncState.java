@@ -15,5 +15,23 @@ public enum SyncState {
     /** The downstream rejected the business: final until the caller syncs again. */
     REJECTED,
     /** Async processing gave up (see {@link DeadReason}): a human must look; an operator may redrive it. */
-    DEAD
+    DEAD;
+
+    /**
+     * True for the states operators list ({@code GET /v1/orders}): an order in one of them may need a human, so
+     * it is kept on the listing index; the others (not started, in flight, synced) are not listed and cost no
+     * index writes. A new state is listed or not here, in one place — the switch has no default, so a new state
+     * does not compile until it is decided.
+     */
+    public boolean listed() {
+        return switch (this) {
+            case ASYNC_PENDING, INVALID, REJECTED, DEAD -> true;
+            case NOT_SYNCED, SYNCING, SYNCED -> false;
+        };
+    }
+
+    /** The states {@link #listed()}, in declaration order. */
+    public static java.util.List<SyncState> listedStates() {
+        return java.util.Arrays.stream(values()).filter(SyncState::listed).toList();
+    }
 }
