@@ -37,7 +37,7 @@ final class SyncIndexes {
     /** Shards of the listing index: a listing page queries each listed state's shards. */
     static final int LISTED_SHARDS = 16;
     /** Shards of the due index: every sweep queries all of them. */
-    static final int DUE_SHARDS = 64;
+    static final int DUE_SHARDS = 128;
 
     static final String LIST_KEY = "listKey";
     static final String LIST_SK = "listSk";
