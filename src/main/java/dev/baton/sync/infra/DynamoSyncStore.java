@@ -156,7 +156,8 @@ public class DynamoSyncStore implements SyncStore {
 
     /**
      * The live items of the listed entries, in their order. An entry the index still holds after its order moved
-     * on (the index is eventually consistent) is left out: its item no longer carries the entry's key.
+     * on (the index is eventually consistent) is left out: its item no longer carries the entry's key and sort key
+     * (so an order that left and re-entered a state is listed once, where it is now).
      */
     private List<Summary> summaries(List<Map<String, AttributeValue>> entries) {
         Map<String, Map<String, AttributeValue>> live = new HashMap<>();
@@ -166,7 +167,8 @@ public class DynamoSyncStore implements SyncStore {
         List<Summary> summaries = new ArrayList<>();
         for (Map<String, AttributeValue> entry : entries) {
             Map<String, AttributeValue> item = live.get(entry.get(SyncItems.PK).s());
-            if (item != null && entry.get(SyncIndexes.LIST_KEY).equals(item.get(SyncIndexes.LIST_KEY))) {
+            if (item != null && entry.get(SyncIndexes.LIST_KEY).equals(item.get(SyncIndexes.LIST_KEY))
+                    && entry.get(SyncIndexes.LIST_SK).equals(item.get(SyncIndexes.LIST_SK))) {
                 summaries.add(SyncItems.summary(item));
             }
         }

@@ -81,7 +81,8 @@ public final class SyncIndexBackfill {
                 .filterExpression("begins_with(#pk, :sync)")
                 .expressionAttributeNames(Map.of("#pk", SyncItems.PK))
                 .expressionAttributeValues(Map.of(":sync", AttributeValue.fromS(SyncItems.PREFIX)))
-                .exclusiveStartKey(resumeAfter == null ? null : Map.of(SyncItems.PK, AttributeValue.fromS(resumeAfter))));
+                .exclusiveStartKey(resumeAfter == null ? null
+                        : Map.of(SyncItems.PK, AttributeValue.fromS(resumeAfter))));
         long rewritten = 0;
         for (Map<String, AttributeValue> item : page.items()) {
             if (rewrite(item)) {

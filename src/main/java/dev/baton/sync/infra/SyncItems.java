@@ -85,7 +85,8 @@ final class SyncItems {
 
     /** The attributes {@link #summary} reads: what a listing fetches of each listed item (no payload, no key). */
     static final String SUMMARY_ATTRIBUTES = String.join(",", PK, ORDER_ID, BUSINESS_TYPE, STATE, ATTEMPT, DOWNSTREAM,
-            NEXT_ATTEMPT_AT, LEASE_UNTIL, CHANGED_AT, LAST_FAILURE, DEAD_REASON, SyncIndexes.LIST_KEY);
+            NEXT_ATTEMPT_AT, LEASE_UNTIL, CHANGED_AT, LAST_FAILURE, DEAD_REASON, SyncIndexes.LIST_KEY,
+            SyncIndexes.LIST_SK);
 
     /** The listing's view of a sync item. */
     static SyncStore.Summary summary(Map<String, AttributeValue> item) {
