@@ -59,7 +59,8 @@ async function list(more) {
   clearProblem(box, $('orders-list'));
   const state = more ? listing.state : $('orders-state').value;
   const cursor = more && listing.cursor ? `&cursor=${segment(listing.cursor)}` : '';
-  const query = `syncState=${segment(state)}&limit=25${cursor}`;
+  // no state: every listed state, i.e. the orders that may need attention
+  const query = `${state ? `syncState=${segment(state)}&` : ''}limit=25${cursor}`;
   listing.busy = true;
   $('orders-more').disabled = true;
   try {
@@ -68,7 +69,7 @@ async function list(more) {
     listing.state = state;
     listing.cursor = body.nextCursor;
     $('orders-more').hidden = !listing.cursor;
-    status(`${listing.count} order(s) in ${state}${listing.cursor ? ', more available' : ''}`);
+    status(`${listing.count} order(s) ${state ? `in ${state}` : 'needing attention'}${listing.cursor ? ', more available' : ''}`);
   } catch (e) {
     showProblem(box, e, $('orders-list'));
   } finally {
@@ -104,7 +105,8 @@ function showListing(rows, more, state) {
     tbody.replaceChildren(...rows);
     listing.count = rows.length;
     if (!rows.length) {
-      tbody.append(h('tr', {}, h('td', { colspan: 8, text: `No orders in ${state}.` })));
+      const text = state ? `No orders in ${state}.` : 'No orders need attention.';
+      tbody.append(h('tr', {}, h('td', { colspan: 8, text })));
     }
   }
   table.hidden = false;

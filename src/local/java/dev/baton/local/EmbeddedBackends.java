@@ -17,6 +17,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 
+import dev.baton.sync.infra.SyncIndexBackfill;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -66,6 +67,8 @@ public final class EmbeddedBackends implements AutoCloseable {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         LocalResources resources = new LocalResources(template, dynamo, sqs);
         resources.createTables();
+        // a data folder kept from before the sparse sync indexes (issue 16): idempotent, nothing to do otherwise
+        new SyncIndexBackfill(dynamo, template.tableName("OrdersTable")).run(null, 500, progress -> { });
         queueUrls = resources.createQueues();
     }
 

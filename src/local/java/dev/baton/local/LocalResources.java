@@ -41,10 +41,7 @@ final class LocalResources {
             List<GlobalSecondaryIndex> indexes = new ArrayList<>();
             p.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(GlobalSecondaryIndex.builder()
                     .indexName(i.path("IndexName").asText()).keySchema(keys(i.path("KeySchema")))
-                    .projection(Projection.builder().projectionType(i.path("Projection").path("ProjectionType")
-                            .asText("ALL")).nonKeyAttributes(texts(i.path("Projection").path("NonKeyAttributes")))
-                            .build())
-                    .build()));
+                    .projection(projection(i.path("Projection"))).build()));
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);
             }
@@ -62,10 +59,31 @@ final class LocalResources {
         }
     }
 
+    private static Projection projection(JsonNode p) {
+        Projection.Builder projection = Projection.builder().projectionType(p.path("ProjectionType").asText("ALL"));
+        if (p.has("NonKeyAttributes")) { // KEYS_ONLY and ALL take none, not even an empty list
+            projection.nonKeyAttributes(texts(p.path("NonKeyAttributes")));
+        }
+        return projection.build();
+    }
+
+    /**
+     * Brings a table kept from an earlier run (BATON_DATA_DIR) to the template's indexes: drops the ones the
+     * template no longer has (a local data folder is the developer's own: nothing else reads them), then creates
+     * the missing ones. DynamoDB Local builds a new index from the existing items at once; the sync items' new
+     * index attributes are written by {@code SyncIndexBackfill} (run at start-up by {@link EmbeddedBackends}).
+     */
     private void addMissingIndexes(String table, List<AttributeDefinition> attributes,
                                    List<GlobalSecondaryIndex> wanted) {
         var existing = dynamo.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
                 .map(i -> i.indexName()).toList();
+        var names = wanted.stream().map(GlobalSecondaryIndex::indexName).toList();
+        for (String obsolete : existing) {
+            if (!names.contains(obsolete)) {
+                dynamo.updateTable(b -> b.tableName(table).globalSecondaryIndexUpdates(u -> u.delete(d -> d
+                        .indexName(obsolete))));
+            }
+        }
         for (GlobalSecondaryIndex index : wanted) {
             if (!existing.contains(index.indexName())) {
                 dynamo.updateTable(b -> b.tableName(table).attributeDefinitions(attributes)

@@ -159,30 +159,28 @@ public class SyncRoutes {
     }
 
     private HttpResponse list(HttpRequest request) {
-        String raw = request.queryParam("syncState").orElse(null);
-        SyncState state = null;
-        try {
-            state = raw == null ? null : SyncState.valueOf(raw);
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (state == null) {
-            throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("syncState",
-                    "must be one of " + List.of(SyncState.values()))));
-        }
+        // without syncState: every listed state, i.e. the orders that may need attention
+        List<SyncState> states = request.queryParam("syncState").map(SyncRoutes::listedState)
+                .orElseGet(SyncState::listedStates);
         int limit = Fields.intParam("limit", request.queryParam("limit"), 1, 100).orElse(25);
         String cursor = request.queryParam("cursor").orElse(null);
         if (cursor != null && cursor.length() > 512) {
             throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("cursor", "is not valid")));
         }
         try {
-            SyncStore.Page page = operations.list(state, limit, cursor);
+            SyncStore.Page page = operations.list(states, limit, cursor);
             return http.json(200, new PageView(page.orders().stream().map(SummaryView::of).toList(),
                     page.nextCursor()));
         } catch (SyncStore.BadCursorException e) {
             throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("cursor",
                     "is not a cursor of this listing")));
         }
+    }
+
+    private static List<SyncState> listedState(String raw) {
+        return SyncState.listedStates().stream().filter(s -> s.name().equals(raw)).findFirst().map(List::of)
+                .orElseThrow(() -> ApiException.invalid("Invalid query parameter.", List.of(new Violation(
+                        "syncState", "must be one of " + SyncState.listedStates() + " (the states operators list)"))));
     }
 
     private HttpResponse redrive(HttpRequest request) {

@@ -173,7 +173,7 @@ class NeedsReviewTest {
         assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).hasSize(4)
                 .containsOnly(review.idempotencyKey());
         // and operators see it, and a caller syncing again is told to contact support without a call
-        assertThat(operations.list(SyncState.NEEDS_REVIEW, 100, null).orders())
+        assertThat(operations.list(java.util.List.of(SyncState.NEEDS_REVIEW), 100, null).orders())
                 .anySatisfy(s -> assertThat(s.orderId()).isEqualTo(id));
         ProcessingResult again = sync.sync(id, downstream, Optional.empty());
         assertThat(again.status()).isEqualTo(SyncState.NEEDS_REVIEW);

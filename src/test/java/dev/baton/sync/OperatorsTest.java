@@ -97,7 +97,9 @@ class OperatorsTest {
     void badListingParameters_areA422NamingTheParameter() {
         assertThat(Api.get("/v1/orders?syncState=LOST").json().path("errors").get(0).path("field").asText())
                 .isEqualTo("syncState");
-        assertThat(Api.get("/v1/orders").status()).isEqualTo(422);
+        assertThat(Api.get("/v1/orders?syncState=SYNCED").json().path("errors").get(0).path("field").asText())
+                .isEqualTo("syncState"); // not a listed state: nobody needs to look at synced orders
+        assertThat(Api.get("/v1/orders?syncState=SYNCING").status()).isEqualTo(422);
         assertThat(Api.get("/v1/orders?syncState=DEAD&limit=0").status()).isEqualTo(422);
         Reply forged = Api.get("/v1/orders?syncState=DEAD&cursor=eyJpZCI6Ii4uIn0");
         assertThat(forged.status()).isEqualTo(422);
@@ -119,5 +121,53 @@ class OperatorsTest {
         assertThat(again.json().path("type").asText()).isEqualTo("urn:baton:problem:not-dead");
         assertThat(Api.post("/v1/orders/o-" + UUID.randomUUID() + "/redrive", "").status()).isEqualTo(404);
         assertThat(Api.post("/v1/orders/" + dead + "/redrive", "{\"force\":true}").status()).isEqualTo(422);
+    }
+
+    private String orderSyncedTo(String endpointPath, int maxAttempts, String expected) {
+        String name = downstream + "-" + maxAttempts + endpointPath.substring(1);
+        Api.put("/v1/downstreams/" + name, "{\"endpoint\":\"" + insurer.baseUrl() + endpointPath + "\",\"retry\":"
+                + "{\"maxAttempts\":" + maxAttempts + ",\"baseDelaySeconds\":60,\"maxDelaySeconds\":60,"
+                + "\"deadlineSeconds\":3600}}");
+        String id = "o-" + UUID.randomUUID();
+        orders.start(new OrderService.Start(Optional.of(id), Optional.empty(), Optional.empty(), Optional.empty(),
+                NodeData.EMPTY, "fp-" + id));
+        Reply reply = Api.post("/v1/orders/" + id + "/sync", "{\"downstream\":\"" + name + "\"}");
+        assertThat(reply.json().path("status").asText()).as(reply.toString()).isEqualTo(expected);
+        return id;
+    }
+
+    @Test
+    void withoutASyncState_everyOrderNeedingAttentionIsListed_newestFirst_acrossStatesAndShards() {
+        // given dead and pending orders spread over the listing's shards, and a synced one nobody needs to see
+        insurer.stubFor(post(urlEqualTo("/ok")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            mine.add(i % 3 == 1 ? orderSyncedTo("/down", 5, "ASYNC_PENDING") : deadOrder());
+        }
+        String synced = orderSyncedTo("/ok", 1, "SYNCED");
+        // when an operator pages through GET /v1/orders three at a time
+        List<JsonNode> seen = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 500; page++) {
+            Reply reply = Api.get("/v1/orders?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            reply.json().path("orders").forEach(seen::add);
+            cursor = reply.json().path("nextCursor").isNull() ? null : reply.json().path("nextCursor").asText();
+            if (cursor == null) {
+                break;
+            }
+        }
+        // then each of mine is there exactly once, newest first, in its own state; the synced one is not
+        List<String> ids = seen.stream().map(o -> o.path("orderId").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain(synced);
+        List<String> newestFirst = new ArrayList<>(mine);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(ids.stream().filter(mine::contains).toList()).containsExactlyElementsOf(newestFirst);
+        assertThat(seen.stream().map(o -> o.path("syncState").asText()).distinct())
+                .allMatch(s -> List.of("ASYNC_PENDING", "SYNCING", "INVALID", "REJECTED", "DEAD").contains(s));
+        // and a cursor of this listing is not one of a single state's
+        Reply first = Api.get("/v1/orders?limit=1");
+        String all = first.json().path("nextCursor").asText();
+        assertThat(Api.get("/v1/orders?syncState=DEAD&cursor=" + all).status()).isEqualTo(422);
     }
 }

@@ -176,8 +176,9 @@ class RetryWorkerTest {
         String id = asyncOrder();
         queue.lose(nextMessageFor(id));
         insurerIsUp();
-        OrderSync claimed = status(id).claimRetry(2, TestTime.now().plusSeconds(55), TestTime.now());
-        syncStore.write(claimed);
+        OrderSync pending = status(id);
+        OrderSync claimed = pending.claimRetry(2, TestTime.now().plusSeconds(55), TestTime.now());
+        syncStore.claim(pending, claimed); // as the worker claims: still indexed as due when attempt 2 was
         Downstream settings = cache.latest(downstream).orElseThrow();
         assertThat(connector.submit(settings, claimed.idempotencyKey(), claimed.payload(), Duration.ofSeconds(2))
                 .succeeded()).isTrue();
@@ -191,6 +192,23 @@ class RetryWorkerTest {
         assertThat(status(id).state()).isEqualTo(SyncState.SYNCED);
         assertThat(calls(id)).extracting(c -> c.getHeader("Idempotency-Key")).hasSize(3).containsOnly(
                 status(id).idempotencyKey());
+    }
+
+    @Test
+    void aRetryWhoseLeaseLives_isLeftAlone_byTheSweeper_thoughItWasDueLongAgo() {
+        // given a worker that claimed attempt 2 under a long lease (its index entry keeps attempt 2's due time)
+        insurerIsDown();
+        String id = asyncOrder();
+        queue.lose(nextMessageFor(id));
+        OrderSync pending = status(id);
+        OrderSync claimed = pending.claimRetry(2, TestTime.now().plus(Duration.ofMinutes(10)), TestTime.now());
+        syncStore.claim(pending, claimed);
+        // when the sweeper runs well past the grace of that due time, but inside the lease
+        TestTime.advance(Duration.ofMinutes(3));
+        sweeper.sweep();
+        // then the running attempt is untouched
+        assertThat(status(id).state()).isEqualTo(SyncState.SYNCING);
+        assertThat(status(id).version()).isEqualTo(claimed.version());
     }
 
     @Test

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * budgets (a handoff is one read and one write) and the benchmark harness to count requests.
  *
  * <p>With the environment variable {@value #CAPACITY_SWITCH}{@code =true} (off by default; the load harness
- * sets it) it also asks DynamoDB for {@code ReturnConsumedCapacity=INDEXES} (the total, and how much of it
+ * sets it), or the system property {@value #CAPACITY_PROPERTY}{@code =true}, it also asks DynamoDB for {@code ReturnConsumedCapacity=INDEXES} (the total, and how much of it
  * secondary indexes took), sums the read and write units per operation and logs one line per call:
  * {@code aws-call DynamoDb.UpdateItem read=0.0 write=3.0 index=2.0} (no table, key or payload). Off, it costs one
  * environment lookup per call. An environment variable rather than a
@@ -48,6 +48,8 @@ public class AwsCallCounter implements ExecutionInterceptor {
 
     /** The environment variable that switches capacity counting on. */
     public static final String CAPACITY_SWITCH = "BATON_COUNT_CAPACITY";
+    /** The system property that switches it on too: tests count units in their own JVM for a while. */
+    public static final String CAPACITY_PROPERTY = "baton.count-capacity";
     /** Where {@code ConsumedCapacity} is found on a DynamoDB response (one object, or a list for batches). */
     private static final String CAPACITY_FIELD = "ConsumedCapacity";
     private static final Logger LOG = Logger.getLogger(AwsCallCounter.class);
@@ -59,7 +61,7 @@ public class AwsCallCounter implements ExecutionInterceptor {
     /** The interceptor the SDK builds: capacity counting follows {@value #CAPACITY_SWITCH}. */
     public AwsCallCounter() {
         // read per call, not at construction: in a native image the instance may be built at build time
-        this(() -> Boolean.parseBoolean(System.getenv(CAPACITY_SWITCH)));
+        this(() -> Boolean.parseBoolean(System.getenv(CAPACITY_SWITCH)) || Boolean.getBoolean(CAPACITY_PROPERTY));
     }
 
     AwsCallCounter(BooleanSupplier capacitySwitch) {

@@ -92,7 +92,7 @@ public class RetryWorker {
         Duration budget = downstream.get().timeout();
         OrderSync claimed = current.claimRetry(message.attempt(), now.plus(budget).plus(timings.leaseMargin()), now);
         try {
-            store.write(claimed);
+            store.claim(current, claimed);
         } catch (SyncStore.StaleSyncException raced) {
             return Handled.STALE; // a duplicate delivery or another worker claimed it first
         }

@@ -20,8 +20,8 @@ import dev.baton.sync.domain.SyncState;
 @ApplicationScoped
 public class SweepService {
 
-    /** Orders recovered per state per run; the next run takes the rest. */
-    static final int BATCH = 200;
+    /** Orders looked at per state and due-index shard per run (every shard, every run); the next run takes the rest. */
+    static final int BATCH = 25;
 
     private final SyncStore store;
     private final SyncAttempts attempts;
@@ -44,20 +44,27 @@ public class SweepService {
     /** One sweep. */
     public Report sweep() {
         Instant now = clock.instant();
-        int lost = recover(SyncState.ASYNC_PENDING, now.minus(timings.sweepGrace()), now);
-        int expired = recover(SyncState.SYNCING, now, now);
-        metrics.swept(lost, expired);
-        return new Report(lost, expired);
+        int[] recovered = new int[2]; // lost messages, expired leases
+        recover(SyncState.ASYNC_PENDING, now.minus(timings.sweepGrace()), now, recovered);
+        recover(SyncState.SYNCING, now, now, recovered);
+        metrics.swept(recovered[0], recovered[1]);
+        return new Report(recovered[0], recovered[1]);
     }
 
-    private int recover(SyncState state, Instant dueBefore, Instant now) {
-        int recovered = 0;
+    private void recover(SyncState state, Instant dueBefore, Instant now, int[] recovered) {
         for (SyncStore.Due due : store.due(state, dueBefore, BATCH)) {
             Optional<OrderSync> current = store.find(due.orderId());
-            if (current.isEmpty() || !current.get().needsRecovery(state, dueBefore)) {
-                continue; // moved on since the index was read (e.g. a new lease or a fresh retry)
+            // the recorded due time is never later than the real one: a retry's claim stays recorded as due when
+            // its attempt was, so the order found under ASYNC_PENDING may be SYNCING, with a live or lost lease
+            OrderSync next;
+            if (current.isPresent() && current.get().needsRecovery(SyncState.SYNCING, now)) {
+                next = current.get().leaseExpired(now);
+            } else if (current.isPresent() && current.get().needsRecovery(SyncState.ASYNC_PENDING,
+                    now.minus(timings.sweepGrace()))) {
+                next = current.get().resend(now);
+            } else {
+                continue; // moved on since the index was read (e.g. a new lease or a fresh retry), or not due yet
             }
-            OrderSync next = state == SyncState.SYNCING ? current.get().leaseExpired(now) : current.get().resend(now);
             try {
                 store.write(next);
             } catch (SyncStore.StaleSyncException raced) {
@@ -67,8 +74,8 @@ public class SweepService {
             if (next.state() == SyncState.ASYNC_PENDING) {
                 attempts.schedule(next, now);
             }
-            recovered++;
+            recovered[next.state() == SyncState.ASYNC_PENDING && current.get().state() == SyncState.ASYNC_PENDING
+                    ? 0 : 1]++;
         }
-        return recovered;
     }
 }

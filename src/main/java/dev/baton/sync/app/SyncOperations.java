@@ -36,9 +36,9 @@ public class SyncOperations {
         return store.find(orderId).orElseGet(() -> OrderSync.never(orderId, clock.instant()));
     }
 
-    /** A page of orders in {@code state}, newest change first. */
-    public SyncStore.Page list(SyncState state, int limit, String cursor) {
-        return store.list(state, limit, cursor);
+    /** A page of orders in any of {@code states} (each one {@link SyncState#listed()}), newest first. */
+    public SyncStore.Page list(java.util.List<SyncState> states, int limit, String cursor) {
+        return store.list(states, limit, cursor);
     }
 
     /**

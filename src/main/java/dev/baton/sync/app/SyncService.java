@@ -86,7 +86,7 @@ public class SyncService {
         OrderSync claimed = current.start(UUID.randomUUID().toString(), downstreamName, order.businessType(), body,
                 deadline.plus(timings.leaseMargin()), now);
         try {
-            store.write(claimed);
+            store.claim(current, claimed);
         } catch (SyncStore.StaleSyncException raced) {
             // another caller started this order's sync between our read and write: answer its state
             return ProcessingResult.of(store.find(orderId).orElseThrow());

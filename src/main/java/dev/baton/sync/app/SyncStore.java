@@ -32,11 +32,28 @@ public interface SyncStore {
      */
     void write(OrderSync next);
 
-    /** Orders in {@code state} ({@code ASYNC_PENDING} or {@code SYNCING}) due before {@code before}, oldest first. */
-    List<Due> due(SyncState state, Instant before, int limit);
+    /**
+     * Stores {@code claimed}, a {@code SYNCING} claim made from {@code from}, like {@link #write}. A retry's claim
+     * (from {@code ASYNC_PENDING}) stays where {@code from} was listed and due, so it costs no index write; the
+     * order's due time there is then earlier than its lease's end, and the sweeper reads such an order and skips
+     * it while the lease lives.
+     */
+    void claim(OrderSync from, OrderSync claimed);
 
-    /** A page of orders in {@code state}, newest change first. */
-    Page list(SyncState state, int limit, String cursor);
+    /**
+     * Orders recorded as due in {@code state} ({@code ASYNC_PENDING} or {@code SYNCING}) before {@code before}:
+     * from every shard of the due index, up to {@code limitPerShard} each, oldest first within a shard. A recorded
+     * due time is never later than the real one, so the caller reads each order and decides; an order claimed by a
+     * retry is recorded as due in {@code ASYNC_PENDING} at the time its attempt was due.
+     */
+    List<Due> due(SyncState state, Instant before, int limitPerShard);
+
+    /**
+     * A page of the orders in any of {@code states} (all {@link SyncState#listed()}), newest first: by when the
+     * order entered its state, for {@code ASYNC_PENDING} when its sync started. An order whose retry attempt is
+     * running is listed with {@code ASYNC_PENDING} and shows as {@code SYNCING}.
+     */
+    Page list(List<SyncState> states, int limit, String cursor);
 
     /** An order waiting for an attempt (or holding a lease) and when that is due. */
     record Due(String orderId, Instant dueAt) {

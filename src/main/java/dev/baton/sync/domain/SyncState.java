@@ -33,4 +33,22 @@ public enum SyncState {
             case NOT_SYNCED -> NextAction.SYNC;
         };
     }
+
+    /**
+     * True for the states operators list ({@code GET /v1/orders}): an order in one of them may need a human, so
+     * it is kept on the listing index; the others (not started, in flight, synced) are not listed and cost no
+     * index writes. A new state is listed or not here, in one place — the switch has no default, so a new state
+     * does not compile until it is decided.
+     */
+    public boolean listed() {
+        return switch (this) {
+            case ASYNC_PENDING, INVALID, REJECTED, DEAD, NEEDS_REVIEW -> true;
+            case NOT_SYNCED, SYNCING, SYNCED -> false;
+        };
+    }
+
+    /** The states {@link #listed()}, in declaration order. */
+    public static java.util.List<SyncState> listedStates() {
+        return java.util.Arrays.stream(values()).filter(SyncState::listed).toList();
+    }
 }

@@ -2,51 +2,52 @@ package dev.baton.sync.infra;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.baton.shared.domain.Ids;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.SyncStore.BadCursorException;
 import dev.baton.sync.domain.SyncState;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opaque page cursors: the index position (order id, state, change time) as base64url JSON. A cursor that
- * does not decode, or belongs to another state's listing, is refused rather than passed to DynamoDB.
+ * Opaque page cursors of the sharded listing: the listed states and the listing position (the sort key of the
+ * last order answered: every shard continues strictly after it), as base64url JSON. A cursor that does not
+ * decode, or belongs to a listing of other states, is refused rather than passed to DynamoDB.
  */
 final class Cursors {
 
     private Cursors() {
     }
 
-    static String encode(Map<String, AttributeValue> lastKey) {
+    static String encode(List<SyncState> states, String lastSortKey) {
         ObjectNode o = CanonicalJson.mapper().createObjectNode();
-        o.put("id", lastKey.get(SyncItems.PK).s().substring(SyncItems.PREFIX.length()));
-        o.put("state", lastKey.get(SyncItems.STATE).s());
-        o.put("changed", lastKey.get(SyncItems.CHANGED_AT).n());
+        o.put("states", names(states));
+        o.put("after", lastSortKey);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(CanonicalJson.text(o)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, AttributeValue> decode(String cursor, SyncState state) {
+    /** The sort key to continue after, if {@code cursor} is one of the listing of {@code states}. */
+    static String decode(String cursor, List<SyncState> states) {
         try {
             JsonNode o = CanonicalJson.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            String id = o.path("id").asText("");
-            String changed = o.path("changed").asText("");
-            if (!dev.baton.shared.domain.Ids.isOrderId(id) || !changed.matches("\\d{1,19}")
-                    || !state.name().equals(o.path("state").asText())) {
+            String after = o.path("after").asText("");
+            int hash = after.indexOf('#');
+            if (hash != 13 || !after.substring(0, 13).chars().allMatch(Character::isDigit)
+                    || !Ids.isOrderId(after.substring(14)) || !names(states).equals(o.path("states").asText())) {
                 throw new BadCursorException();
             }
-            Map<String, AttributeValue> key = new HashMap<>();
-            key.put(SyncItems.PK, SyncItems.key(id));
-            key.put(SyncItems.STATE, AttributeValue.fromS(state.name()));
-            key.put(SyncItems.CHANGED_AT, AttributeValue.fromN(changed));
-            return key;
+            return after;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new BadCursorException();
         }
+    }
+
+    private static String names(List<SyncState> states) {
+        return states.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 }

@@ -13,9 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The one mapper between {@link OrderSync} and its item: {@code pk = sync#<order id>} in the orders table,
- * beside the order's own item. {@code dueState}/{@code dueAt} are set only while an order waits for an attempt
- * ({@code ASYNC_PENDING}: the next attempt; {@code SYNCING}: the lease expiry), which keeps the sweeper's index
- * sparse: it holds exactly the orders that may need recovering.
+ * beside the order's own item, with the attributes of the sparse, sharded indexes ({@link SyncIndexes}) that apply.
  */
 final class SyncItems {
 
@@ -38,8 +36,6 @@ final class SyncItems {
     static final String REDRIVES = "redrives";
     static final String CHANGED_AT = "syncChangedAt";
     static final String VERSION = "version";
-    static final String DUE_STATE = "dueState";
-    static final String DUE_AT = "dueAt";
 
     private SyncItems() {
     }
@@ -49,6 +45,11 @@ final class SyncItems {
     }
 
     static Map<String, AttributeValue> write(OrderSync s) {
+        return write(s, s);
+    }
+
+    /** The item of {@code s}, on the index entries of {@code indexedAs} (a claim keeps those of the state it left). */
+    static Map<String, AttributeValue> write(OrderSync s, OrderSync indexedAs) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, key(s.orderId()));
         item.put(ORDER_ID, AttributeValue.fromS(s.orderId()));
@@ -68,11 +69,7 @@ final class SyncItems {
         putN(item, REDRIVES, s.redrives());
         putMillis(item, CHANGED_AT, s.changedAt());
         putN(item, VERSION, s.version());
-        Instant due = s.state() == SyncState.ASYNC_PENDING ? s.nextAttemptAt() : s.leaseUntil();
-        if (due != null) {
-            item.put(DUE_STATE, AttributeValue.fromS(s.state().name()));
-            putMillis(item, DUE_AT, due);
-        }
+        SyncIndexes.put(item, indexedAs);
         return item;
     }
 
@@ -86,7 +83,12 @@ final class SyncItems {
                 n(item, REDRIVES), millis(item, CHANGED_AT), n(item, VERSION));
     }
 
-    /** The listing's view of an item of the {@code bySyncState} index (its projection holds these attributes). */
+    /** The attributes {@link #summary} reads: what a listing fetches of each listed item (no payload, no key). */
+    static final String SUMMARY_ATTRIBUTES = String.join(",", PK, ORDER_ID, BUSINESS_TYPE, STATE, ATTEMPT, DOWNSTREAM,
+            NEXT_ATTEMPT_AT, LEASE_UNTIL, CHANGED_AT, LAST_FAILURE, DEAD_REASON, SyncIndexes.LIST_KEY,
+            SyncIndexes.LIST_SK);
+
+    /** The listing's view of a sync item. */
     static SyncStore.Summary summary(Map<String, AttributeValue> item) {
         return new SyncStore.Summary(s(item, ORDER_ID), s(item, BUSINESS_TYPE), SyncState.valueOf(s(item, STATE)),
                 n(item, ATTEMPT), s(item, DOWNSTREAM), millis(item, NEXT_ATTEMPT_AT), millis(item, LEASE_UNTIL),
