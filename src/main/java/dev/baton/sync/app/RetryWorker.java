@@ -31,11 +31,13 @@ public class RetryWorker {
     private final SyncAttempts attempts;
     private final RetryQueue queue;
     private final SyncTimings timings;
+    private final SyncMetrics metrics;
     private final Clock clock;
 
     RetryWorker(SyncStore store, DownstreamCache downstreams, SyncAttempts attempts, RetryQueue queue,
-                SyncTimings timings, Clock clock) {
+                SyncTimings timings, SyncMetrics metrics, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
         this.downstreams = downstreams;
         this.attempts = attempts;
         this.queue = queue;
@@ -109,6 +111,7 @@ public class RetryWorker {
         } catch (SyncStore.StaleSyncException raced) {
             return Handled.STALE;
         }
+        metrics.stopped(stopped.downstream(), stopped.state());
         return Handled.EXHAUSTED;
     }
 }

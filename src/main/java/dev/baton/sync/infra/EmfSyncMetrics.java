@@ -38,7 +38,25 @@ public class EmfSyncMetrics implements SyncMetrics {
     public void attempt(String downstream, SyncState state, int attempt, Duration latency) {
         ObjectNode line = envelope("Downstream");
         ArrayNode metrics = (ArrayNode) line.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics");
-        String outcome = switch (state) {
+        metric(metrics, line, outcome(state), "Count", 1);
+        metric(metrics, line, "Attempts", "Count", 1);
+        metric(metrics, line, "DownstreamLatency", "Milliseconds", latency.toMillis());
+        line.put("Downstream", downstream);
+        line.put("attempt", attempt);
+        out.println(CanonicalJson.text(line));
+    }
+
+    @Override
+    public void stopped(String downstream, SyncState state) {
+        ObjectNode line = envelope("Downstream");
+        ArrayNode metrics = (ArrayNode) line.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics");
+        metric(metrics, line, outcome(state), "Count", 1);
+        line.put("Downstream", downstream);
+        out.println(CanonicalJson.text(line));
+    }
+
+    private static String outcome(SyncState state) {
+        return switch (state) {
             case SYNCED -> "Synced";
             case ASYNC_PENDING, SYNCING -> "AsyncPending";
             case DEAD -> "Dead";
@@ -47,12 +65,6 @@ public class EmfSyncMetrics implements SyncMetrics {
             case REJECTED -> "Rejected";
             case NOT_SYNCED -> "NotSynced";
         };
-        metric(metrics, line, outcome, "Count", 1);
-        metric(metrics, line, "Attempts", "Count", 1);
-        metric(metrics, line, "DownstreamLatency", "Milliseconds", latency.toMillis());
-        line.put("Downstream", downstream);
-        line.put("attempt", attempt);
-        out.println(CanonicalJson.text(line));
     }
 
     @Override
