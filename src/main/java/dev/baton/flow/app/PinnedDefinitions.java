@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.baton.flow.domain.DirectedMapping;
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.NodeMapping;
 import dev.baton.shared.app.Published;
@@ -38,6 +39,17 @@ public class PinnedDefinitions {
     public Optional<NodeMapping> mapping(String businessType, String base, String associated, int version) {
         String key = "M|" + businessType + "|" + base + "|" + associated + "|" + version;
         return cached(key, () -> store.mapping(businessType, base, associated, version).map(Published::value));
+    }
+
+    /**
+     * Version {@code version} of the mapping configured as {@code base → associated}, oriented for handoffs
+     * away from {@code sourcePlatform}; derived once per version and direction and cached like the mapping.
+     */
+    public Optional<DirectedMapping> directed(String businessType, String base, String associated, int version,
+                                              String sourcePlatform) {
+        String key = "D|" + businessType + "|" + base + "|" + associated + "|" + version + "|" + sourcePlatform;
+        return cached(key, () -> mapping(businessType, base, associated, version)
+                .map(m -> DirectedMapping.of(m, sourcePlatform)));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.baton.flow.app.DefinitionStore;
 import dev.baton.flow.app.PinnedDefinitions;
+import dev.baton.flow.domain.DirectedMapping;
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.NodeMapping;
 import dev.baton.order.app.OrderStore.ConcurrentUpdateException;
@@ -90,13 +91,13 @@ public class HandoffService {
         String fromPlatform = order.owner().platform();
         String toPlatform = request.toPlatform();
         order = pinFlow(order, toPlatform);
-        NodeMapping mapping = null;
+        DirectedMapping mapping = null;
         if (!fromPlatform.equals(toPlatform)) {
             order = pinMapping(order, fromPlatform, toPlatform);
             Map.Entry<String, Integer> pin = order.pins().mappingBetween(fromPlatform, toPlatform).orElseThrow();
             String[] pair = pin.getKey().split(">");
-            mapping = pinned.mapping(order.businessType(), pair[0], pair[1], pin.getValue()).orElseThrow(() ->
-                    new IllegalStateException("pinned mapping missing for order " + id));
+            mapping = pinned.directed(order.businessType(), pair[0], pair[1], pin.getValue(), fromPlatform)
+                    .orElseThrow(() -> new IllegalStateException("pinned mapping missing for order " + id));
         }
         Takeover.Outcome outcome = Takeover.toPlatform(order, toPlatform, request.terminal(),
                 pinnedFlow(order, fromPlatform), pinnedFlow(order, toPlatform), mapping, verdict.grant(), now);

@@ -10,7 +10,7 @@ import dev.baton.flow.domain.CarriedOver;
 import dev.baton.flow.domain.Flow;
 import dev.baton.flow.domain.HandoffResolver;
 import dev.baton.flow.domain.Node;
-import dev.baton.flow.domain.NodeMapping;
+import dev.baton.flow.domain.DirectedMapping;
 import dev.baton.flow.domain.Resolution;
 
 /**
@@ -43,12 +43,12 @@ public final class Takeover {
 
     /**
      * Moves {@code order} to {@code toPlatform}/{@code terminal}. {@code source} and {@code target} are the
-     * pinned flows of the owner's platform and the target platform; {@code mapping} connects them and is
-     * null only when both are the same platform. {@code grant} (or null) is the grant that authorised the
+     * pinned flows of the owner's platform and the target platform; {@code mapping} connects them, oriented
+     * away from the owner's platform, and is null only when both are the same platform. {@code grant} (or null) is the grant that authorised the
      * takeover: it is recorded in the history and, like every other grant of the order, gone afterwards.
      */
     public static Outcome toPlatform(Order order, String toPlatform, String terminal, Flow source, Flow target,
-                                     NodeMapping mapping, HandoffGrant grant, Instant now) {
+                                     DirectedMapping mapping, HandoffGrant grant, Instant now) {
         String grantId = grant == null ? null : grant.id();
         String grantIssuedBy = grant == null ? null : grant.issuedBy();
         Owner from = order.owner();
@@ -65,7 +65,7 @@ public final class Takeover {
             return new Outcome(order.withCompleted(toPlatform, List.of(), new Owner(toPlatform, terminal, now),
                     handoff, order.pins(), now), result, true);
         }
-        Resolution resolution = HandoffResolver.resolve(source, target, mapping.directedFrom(from.platform()),
+        Resolution resolution = HandoffResolver.resolve(source, target, mapping.links(),
                 order.completedIdsOn(from.platform()), order.completedIdsOn(toPlatform));
         List<Carried> carried = new ArrayList<>();
         List<CompletedNode> recorded = new ArrayList<>();
