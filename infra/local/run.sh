@@ -6,6 +6,8 @@
 #   BATON_SKIP_BUILD    1 to start the last build without rebuilding
 #   BATON_AUTH_MODE     off (default) or jwt, with BATON_JWKS_FILE, BATON_JWT_ISSUER, BATON_JWT_AUDIENCE
 #   BATON_LOG_JSON      true: functions log one JSON object per line
+#   BATON_NATIVE        1 to run the functions as the native executables of target/function-native.zip
+#                       (infra/native/build.sh builds it; the stack itself still runs on the JVM build)
 # (the README's table lists every variable). Builds function.zip's application (tests skipped), starts DynamoDB
 # Local and ElasticMQ in one JVM, runs every function of template.yaml from the packaged application against a
 # Lambda Runtime API emulator, and serves the template's routes. Prints "Baton local ready on http://..." when it
@@ -41,6 +43,14 @@ if [ "${BATON_SKIP_BUILD:-0}" != "1" ] && stale; then
   echo "run.sh: built in $((SECONDS - started)) s."
 elif [ ! -f target/function.zip ] || [ ! -f target/local-runtime.classpath ]; then
   fail "BATON_SKIP_BUILD=1 but there is no build yet: run ./mvnw -B package -DskipTests first."
+fi
+if [ "${BATON_NATIVE:-0}" = "1" ] && [ -z "${BATON_FUNCTION_ZIP:-}" ]; then
+  # Not rebuilt here: a native build takes minutes. Say so when it is older than the sources.
+  [ -f target/function-native.zip ] || fail "BATON_NATIVE=1 but there is no target/function-native.zip: run infra/native/build.sh first (minutes)."
+  if [ -n "$(find pom.xml src/main -newer target/function-native.zip -print -quit)" ]; then
+    echo "run.sh: note: sources changed since target/function-native.zip was built (infra/native/build.sh rebuilds it)." >&2
+  fi
+  echo "run.sh: functions run natively (target/function-native.zip)."
 fi
 echo "run.sh: starting the local stack..."
 # nodelay: the JDK HTTP servers of the local gateway, Runtime API emulator and stand-in insurer otherwise leave

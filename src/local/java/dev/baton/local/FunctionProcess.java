@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Lambda function instance: the content of function.zip in its own JVM, with the environment Lambda would give it, polling a
- * {@link RuntimeApiEmulator}. Its log lines are echoed with the function name in front.
+ * One Lambda function instance: the content of function.zip in its own process, with the environment Lambda would
+ * give it, polling a {@link RuntimeApiEmulator}: a JVM for the JVM build, or the native build's {@code bootstrap}
+ * executable as Lambda's {@code provided.al2023} runtime runs it. Its log lines are echoed with the function name
+ * in front.
  */
 public final class FunctionProcess implements AutoCloseable {
 
@@ -25,25 +27,41 @@ public final class FunctionProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the function unpacked from function.zip in {@code functionDir} the way Lambda's java21 runtime
-     * does: its root and {@code lib/} on the classpath, AWS's runtime interface client polling the Runtime
-     * API and calling {@code handler} (the template's {@code Handler}), with {@code environment} added.
+     * Starts the function unpacked from function.zip in {@code functionDir} the way Lambda runs it: a native
+     * build ({@value #BOOTSTRAP} at the root) as that executable, like {@code provided.al2023}; otherwise like the
+     * java21 runtime, with its root and {@code lib/} on the classpath and AWS's runtime interface client polling
+     * the Runtime API and calling {@code handler} (the template's {@code Handler}). {@code environment} is added.
      */
     public static FunctionProcess start(String name, Path functionDir, String handler,
                                         Map<String, String> environment) throws IOException {
-        String sep = java.io.File.pathSeparator;
-        String classpath = functionDir + sep + functionDir.resolve("lib") + "/*" + sep + runtimeClientJars();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", JNI_PROPERTY + "=" + jniLibrary(functionDir),
-                "-cp", classpath,
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path bootstrap = functionDir.resolve(BOOTSTRAP);
+        boolean nativeBuild = java.nio.file.Files.isRegularFile(bootstrap);
+        ProcessBuilder builder = new ProcessBuilder(nativeBuild ? List.of(bootstrap.toAbsolutePath().toString())
+                : jvmCommand(functionDir, handler)).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        if (nativeBuild) {
+            // as provided.al2023 starts it: in the task root, which it names, with the handler (Quarkus ignores it)
+            builder.directory(functionDir.toFile());
+            builder.environment().put("LAMBDA_TASK_ROOT", functionDir.toAbsolutePath().toString());
+            builder.environment().put("_HANDLER", handler);
+        }
         Process process = builder.start();
         Thread echo = new Thread(() -> echo(name, process), "log-" + name);
         echo.setDaemon(true);
         echo.start();
         return new FunctionProcess(name, process);
+    }
+
+    /** The executable a native function.zip holds at its root, as Lambda's custom runtimes expect. */
+    public static final String BOOTSTRAP = "bootstrap";
+
+    private static List<String> jvmCommand(Path functionDir, String handler) throws IOException {
+        String sep = java.io.File.pathSeparator;
+        String classpath = functionDir + sep + functionDir.resolve("lib") + "/*" + sep + runtimeClientJars();
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", JNI_PROPERTY + "=" + jniLibrary(functionDir),
+                "-cp", classpath,
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
     }
 
     /**
@@ -87,7 +105,7 @@ public final class FunctionProcess implements AutoCloseable {
         }
     }
 
-    /** True while the JVM runs. */
+    /** True while the process runs. */
     public boolean alive() {
         return process.isAlive();
     }
@@ -96,7 +114,7 @@ public final class FunctionProcess implements AutoCloseable {
         return name;
     }
 
-    /** Stops the JVM: SIGTERM, then SIGKILL after five seconds. */
+    /** Stops the process: SIGTERM, then SIGKILL after five seconds. */
     @Override
     public void close() {
         process.destroy();

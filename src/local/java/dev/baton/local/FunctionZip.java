@@ -39,6 +39,11 @@ final class FunctionZip {
                 }
             }
         }
+        // ZipInputStream drops the Unix mode; a native build's bootstrap must be executable, as Lambda keeps it
+        Path bootstrap = root.resolve(FunctionProcess.BOOTSTRAP);
+        if (Files.isRegularFile(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
+            throw new IOException("cannot make " + bootstrap + " executable");
+        }
         return dir;
     }
 

@@ -48,14 +48,27 @@ public final class LocalSetup {
         requireFree("BATON_INSURER_PORT", insurerPort);
         Optional<JwtVerifier> jwt = verifier();
         boolean jsonLogs = Boolean.parseBoolean(oneOf("BATON_LOG_JSON", "BATON_JSON_LOGS", "false"));
-        Path zip = Path.of(value("BATON_FUNCTION_ZIP", "target/function.zip"));
+        Path zip = Path.of(value("BATON_FUNCTION_ZIP", nativeFunctions() ? NATIVE_ZIP : "target/function.zip"));
         if (!Files.isRegularFile(zip)) {
-            throw new Problem("No " + zip + " (BATON_FUNCTION_ZIP): build it with ./mvnw -B package -DskipTests.");
+            throw new Problem("No " + zip + " (BATON_FUNCTION_ZIP): build it with " + (nativeFunctions()
+                    ? "infra/native/build.sh (minutes)." : "./mvnw -B package -DskipTests."));
         }
         long sweep = number("BATON_SWEEP_SECONDS", 60, 1, 86_400);
         Path dataDir = Path.of(value("BATON_DATA_DIR", ".baton"));
         return new LocalBaton.Settings(port, insurerPort, dataDir.resolve("dynamodb"), unpack.apply(zip), sweep,
                 jwt, jsonLogs);
+    }
+
+    /** The native build's function.zip, which infra/native/build.sh leaves. */
+    static final String NATIVE_ZIP = "target/function-native.zip";
+
+    /** {@code BATON_NATIVE=1}: the functions run as the native executables of {@value #NATIVE_ZIP}. */
+    public boolean nativeFunctions() {
+        String raw = value("BATON_NATIVE", "0");
+        if (!raw.equals("0") && !raw.equals("1")) {
+            throw new Problem("BATON_NATIVE must be 0 or 1, was " + raw + ".");
+        }
+        return raw.equals("1");
     }
 
     /** {@code off} (default) or {@code jwt}, from {@code BATON_AUTH_MODE} (or the old {@code BATON_AUTH}). */

@@ -48,7 +48,7 @@ class ConsoleTokenIT {
         key = new RSAKeyGenerator(2048).keyID("console").generate();
         Path jwks = Files.createTempFile("baton-jwks", ".json");
         Files.writeString(jwks, new JWKSet(key.toPublicJWK()).toString());
-        baton = LocalBaton.start(new LocalBaton.Settings(0, 0, null, LocalBaton.unpack(Path.of("target/function.zip")),
+        baton = LocalBaton.start(new LocalBaton.Settings(0, 0, null, LocalBaton.unpack(SharedStack.functionZip()),
                 3600, Optional.of(new JwtVerifier(jwks, ISSUER, AUDIENCE)), false));
     }
 

@@ -16,10 +16,16 @@ final class SharedStack {
     private SharedStack() {
     }
 
+    /** The build the console tests run: native with {@code BATON_NATIVE=1} in their environment, as for run.sh. */
+    static Path functionZip() {
+        return Path.of("1".equals(System.getenv("BATON_NATIVE")) ? "target/function-native.zip"
+                : "target/function.zip");
+    }
+
     static synchronized LocalBaton get() throws Exception {
         if (stack == null) {
-            stack = LocalBaton.start(new LocalBaton.Settings(0, 0, null,
-                    LocalBaton.unpack(Path.of("target/function.zip")), 3600, Optional.empty(), false));
+            stack = LocalBaton.start(new LocalBaton.Settings(0, 0, null, LocalBaton.unpack(functionZip()), 3600,
+                    Optional.empty(), false));
             LocalBaton started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "console-tests-stack-stop"));
         }

@@ -17,8 +17,9 @@ import dev.baton.shared.infra.CrashPoints;
 
 /**
  * The local stack ({@code dev.baton.local.LocalMain}, as {@code infra/local/run.sh} starts it, from
- * {@code target/function.zip}) as a child process that can be killed like a crashed host: SIGKILL of the stack
- * and of every function process under it, then started again on the same data directory and ports.
+ * {@code target/function.zip}, or {@code target/function-native.zip} when the suite runs with
+ * {@code BATON_NATIVE=1}) as a child process that can be killed like a crashed host: SIGKILL of the stack and of
+ * every function process under it, then started again on the same data directory and ports.
  * Each start logs to its own file under {@code target/crash-logs/}.
  */
 final class StackProcess implements AutoCloseable {
@@ -110,7 +111,10 @@ final class StackProcess implements AutoCloseable {
         env.put("BATON_PORT", Integer.toString(port));
         env.put("BATON_INSURER_PORT", "0"); // the suite's recording insurer runs in the test JVM
         env.put("BATON_DATA_DIR", dataDir.toString());
-        env.put("BATON_FUNCTION_ZIP", "target/function.zip");
+        // BATON_NATIVE=1 in the suite's environment: the same scenarios against the native executables
+        boolean nativeFunctions = "1".equals(System.getenv("BATON_NATIVE"));
+        env.put("BATON_NATIVE", nativeFunctions ? "1" : "0");
+        env.put("BATON_FUNCTION_ZIP", nativeFunctions ? "target/function-native.zip" : "target/function.zip");
         env.put("BATON_FUNCTION_DIR", dataDir.resolve("function").toString());
         env.put("BATON_AUTH_MODE", "off");
         env.put("BATON_SWEEP_SECONDS", "1");

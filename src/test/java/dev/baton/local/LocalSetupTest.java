@@ -45,6 +45,27 @@ class LocalSetupTest {
     }
 
     @Test
+    void nativeWithoutItsBuild_namesTheNativeBuildScript() {
+        // given
+        env.remove("BATON_FUNCTION_ZIP");
+        env.put("BATON_NATIVE", "1");
+        // when / then (the tests run in the project root, where no native build is kept)
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of(LocalSetup.NATIVE_ZIP)));
+        assertThatThrownBy(this::settings).isInstanceOf(LocalSetup.Problem.class)
+                .hasMessage("No target/function-native.zip (BATON_FUNCTION_ZIP): build it with infra/native/build.sh "
+                        + "(minutes).");
+    }
+
+    @Test
+    void aNativeSwitchThatIsNeitherZeroNorOne_isRefused() {
+        // given
+        env.put("BATON_NATIVE", "yes");
+        // when / then
+        assertThatThrownBy(this::settings).isInstanceOf(LocalSetup.Problem.class)
+                .hasMessage("BATON_NATIVE must be 0 or 1, was yes.");
+    }
+
+    @Test
     void aPortInUse_isOneLineNamingTheVariable() throws Exception {
         // given
         try (ServerSocket taken = new ServerSocket()) {

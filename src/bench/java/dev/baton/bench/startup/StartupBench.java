@@ -23,11 +23,13 @@ import dev.baton.local.SamTemplate;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * JVM-mode start-up of each function from function.zip ({@code infra/bench/startup.sh}): from starting the
+ * Start-up of each function from function.zip ({@code infra/bench/startup.sh}), JVM or native (a zip with a
+ * {@code bootstrap} runs as that executable, see {@link FunctionProcess}): from starting the
  * process to the answer of its first invocation (queued before the process starts, so it is served as soon as
  * the function is initialised), several runs each, one function at a time; then 50 warm invocations; peak RSS
  * ({@code VmHWM}) after the first and after the warm invocations. Backends are DynamoDB Local and ElasticMQ in
- * this JVM, as in the local stack. Arguments: {@code [runs, default 5]}.
+ * this JVM, as in the local stack. Arguments: {@code [runs, default 5] [zip, default target/function.zip]};
+ * the report goes to {@code target/bench/startup-report-<zip name>.md}.
  */
 public final class StartupBench {
 
@@ -36,8 +38,10 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Path zip = Path.of("target/function.zip");
-        Path functionDir = LocalBaton.unpack(zip);
+        Path zip = Path.of(args.length > 1 ? args[1] : "target/function.zip");
+        // its own directory: a local stack running beside the benchmark keeps its unpacked function
+        String flavour = zip.getFileName().toString().replace(".zip", "");
+        Path functionDir = LocalBaton.unpack(zip, Path.of("target/bench/" + flavour));
         SamTemplate template = SamTemplate.project();
         StringBuilder report = new StringBuilder("| function | first answer, median of " + runs + " (ms) | runs (ms) "
                 + "| warm p50 (ms) | peak RSS after first / after 50 warm (MiB) |\n| --- | --- | --- | --- | --- |\n");
@@ -50,12 +54,12 @@ public final class StartupBench {
                 report.append(row(function.export(), results));
             }
         }
-        String text = "function.zip: " + String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6) + " ("
+        String text = zip + ": " + String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6) + " ("
                 + Files.size(zip) + " bytes); java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores\n\n" + report;
         System.out.println(text);
         Files.createDirectories(Path.of("target/bench"));
-        Files.writeString(Path.of("target/bench/startup-report.md"), text);
+        Files.writeString(Path.of("target/bench/startup-report-" + flavour + ".md"), text);
         System.exit(0);
     }
 

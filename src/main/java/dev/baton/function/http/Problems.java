@@ -49,8 +49,8 @@ public class Problems {
         return masked.length() <= 120 ? masked : masked.substring(0, 120) + "…";
     }
 
-    /** The problem document. */
-    @RegisterForReflection
+    /** The problem document; its {@code errors} are domain records, registered here for the native build's Jackson. */
+    @RegisterForReflection(targets = {Problem.class, Violation.class})
     public record Problem(String type, String title, int status, String detail, String instance,
                           List<Violation> errors) {
     }

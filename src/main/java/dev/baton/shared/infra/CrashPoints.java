@@ -21,16 +21,15 @@ public final class CrashPoints {
     /** The exit status of a process killed by SIGKILL (128 + 9). */
     static final int KILLED = 137;
 
-    // Read once: a static hook rather than typed config, because it must work identically in the sync, retry
-    // and sweep functions without a bean in each call path, and it must never be set in production.
-    private static final String ARMED = System.getenv(VARIABLE);
-
     private CrashPoints() {
     }
 
     /** Halts the JVM at once (no shutdown hooks, no finally blocks) when {@code point} is the armed point. */
     public static void reach(String point) {
-        if (point.equals(ARMED)) {
+        // A static hook rather than typed config: it must work identically in the sync, retry and sweep functions
+        // without a bean in each call path, and it must never be set in production. Read on every call, never in a
+        // static field: a native image may run static initialisers at build time, freezing the build's environment.
+        if (point.equals(System.getenv(VARIABLE))) {
             System.err.println(MARKER + point);
             System.err.flush();
             Runtime.getRuntime().halt(KILLED);

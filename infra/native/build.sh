@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the deployable artifact and leaves it where template.yaml's CodeUri points (target/deploy/function.zip).
+#
+#   infra/native/build.sh          native executable (./mvnw package -Pnative): target/function-native.zip
+#                                  (the executable as bootstrap), copied to target/deploy/function.zip
+#   infra/native/build.sh --jvm    JVM build (./mvnw package): target/function.zip, copied to target/deploy/
+#
+# Native needs a GraalVM/Mandrel home for JDK 25: GRAALVM_HOME when set, else the one
+# ../shared/tools/native/assemble puts together on machines without a distribution (it needs gcc and the Debian
+# package zlib1g-dev, installed here when missing; the home lives in ~/.cache, never in the repository). Where
+# neither exists but Docker does, set BATON_NATIVE_CONTAINER=1 for Quarkus' container build instead.
+#   BATON_NATIVE_XMX   heap of the native-image builder (default 6g; it needs ~5 GB for Baton)
+#   BATON_SKIP_TESTS   1 (default) packages without running the tests; 0 runs them first
+# Prints the deploy command with the FunctionRuntime that matches the artifact. Exit 2: a problem you can fix.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+fail() {
+  echo "build.sh: $*" >&2
+  exit 2
+}
+mode=native
+case "${1:-}" in
+  "") ;;
+  --jvm) mode=jvm ;;
+  *) fail "unknown argument $1 (usage: infra/native/build.sh [--jvm])" ;;
+esac
+skip=(-DskipTests)
+[ "${BATON_SKIP_TESTS:-1}" = "0" ] && skip=()
+started=$SECONDS
+mkdir -p target/deploy
+
+if [ "$mode" = jvm ]; then
+  ./mvnw -B -ntp package "${skip[@]}"
+  cp target/function.zip target/deploy/function.zip
+else
+  args=(-Pnative "-Dquarkus.native.native-image-xmx=${BATON_NATIVE_XMX:-6g}")
+  if [ "${BATON_NATIVE_CONTAINER:-0}" = "1" ]; then
+    args+=(-Dquarkus.native.container-build=true)
+  else
+    home=${GRAALVM_HOME:-}
+    if [ -z "$home" ]; then
+      if ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
+        echo "build.sh: installing zlib1g-dev (native-image links against it)..."
+        sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo -n"
+        $sudo apt-get install -y -q zlib1g-dev >/dev/null || fail "could not install zlib1g-dev: run apt-get install -y zlib1g-dev as root."
+      fi
+      assemble=../shared/tools/native/assemble
+      [ -x "$assemble" ] || fail "no GRAALVM_HOME and no $assemble: set GRAALVM_HOME to a GraalVM/Mandrel for JDK 25 (or BATON_NATIVE_CONTAINER=1 with Docker)."
+      echo "build.sh: assembling a GraalVM home ($assemble, ~1 min the first time)..."
+      home=$("$assemble")
+    fi
+    [ -x "$home/bin/native-image" ] || fail "$home has no bin/native-image: point GRAALVM_HOME at a GraalVM/Mandrel home."
+    args+=(-Dquarkus.native.container-build=false "-Dquarkus.native.graalvm-home=$home")
+  fi
+  echo "build.sh: native build (several minutes; 6 min on 2 idle cores, 40 under load)..."
+  ./mvnw -B -ntp package "${skip[@]}" "${args[@]}"
+  cp target/native/function.zip target/function-native.zip
+  cp target/native/function.zip target/deploy/function.zip
+fi
+
+echo "build.sh: $mode build in $((SECONDS - started)) s"
+ls -l target/deploy/function.zip
+echo "$mode" > target/deploy/RUNTIME
+echo "deploy it with: sam deploy --parameter-overrides FunctionRuntime=$mode JwtIssuer=... JwtAudience=..."

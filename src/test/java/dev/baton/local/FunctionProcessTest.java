@@ -1,0 +1,45 @@
+package dev.baton.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A native function.zip runs as Lambda's provided.al2023 runs it: its bootstrap, in the task root. */
+class FunctionProcessTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aZipWithABootstrap_runsThatExecutableInTheTaskRootWithTheFunctionsEnvironment() throws Exception {
+        // given a "native" function.zip whose bootstrap reports where and with what it runs
+        Path seen = dir.resolve("seen.txt");
+        Path zip = dir.resolve("function.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
+            out.write(("#!/bin/sh\necho \"$PWD|$LAMBDA_TASK_ROOT|$AWS_LAMBDA_RUNTIME_API\" > " + seen + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Path functionDir = FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+        // when
+        try (FunctionProcess process = FunctionProcess.start("mapping-config", functionDir, "ignored::handler",
+                Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))) {
+            Instant limit = Instant.now().plus(Duration.ofSeconds(10));
+            while (!Files.exists(seen) && Instant.now().isBefore(limit)) {
+                Thread.sleep(50);
+            }
+        }
+        // then
+        assertThat(Files.readString(seen).strip()).isEqualTo(functionDir + "|" + functionDir + "|127.0.0.1:9001");
+    }
+}
