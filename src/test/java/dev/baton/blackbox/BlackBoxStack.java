@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.baton.crash.StackProcess;
+
 /**
  * The local stack ({@code dev.baton.local.LocalMain}, what {@code infra/local/run.sh} runs, from
  * {@code target/function.zip}) as a separate process that a test talks to only over HTTP, like an outside
@@ -64,12 +66,7 @@ public final class BlackBoxStack implements AutoCloseable {
         Path dataDir = Files.createTempDirectory("baton-blackbox-" + name);
         Path log = Path.of("target", "blackbox-logs", name + ".log");
         Files.createDirectories(log.getParent());
-        String classpath = "target/test-classes" + java.io.File.pathSeparator
-                + Files.readString(Path.of("target/local-runtime.classpath")).strip();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
-                "dev.baton.local.LocalMain").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(StackProcess.launcher()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("BATON_"));
         env.put("BATON_PORT", "0");

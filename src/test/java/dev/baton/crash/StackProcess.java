@@ -22,7 +22,7 @@ import dev.baton.shared.infra.CrashPoints;
  * every function process under it, then started again on the same data directory and ports.
  * Each start logs to its own file under {@code target/crash-logs/}.
  */
-final class StackProcess implements AutoCloseable {
+public final class StackProcess implements AutoCloseable {
 
     static final Duration START_LIMIT = Duration.ofSeconds(Long.getLong("baton.crash.start-seconds", 180));
 
@@ -99,6 +99,16 @@ final class StackProcess implements AutoCloseable {
     }
 
     private List<String> command() throws IOException {
+        return launcher();
+    }
+
+    /**
+     * The command that starts the local stack (LocalMain) from this build as its own JVM, as
+     * {@code infra/local/run.sh} does: test classes (the stand-in insurer), main classes (what the stack itself
+     * runs of Baton: the index backfill, the event relay) and the local runtime's classpath. Every black-box suite
+     * starts its stacks with it, so they all start the same way.
+     */
+    public static List<String> launcher() throws IOException {
         String classpath = String.join(java.io.File.pathSeparator, "target/test-classes", "target/classes", "")
                 + Files.readString(Path.of("target/local-runtime.classpath")).strip();
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
