@@ -186,8 +186,8 @@ call POST "$B/v1/orders" '{"orderId":"A-1005"}'
 expect 201
 call POST "$B/v1/orders/A-1005/sync" '{"downstream":"insurer-c"}'
 expect 200 orderId=A-1005 status=NEEDS_REVIEW nextAction=CONTACT_SUPPORT attempt=1 reviewReason=ATTEMPTS_EXHAUSTED \
-  classification.category=UNKNOWN classification.ruleId=fallback classification.code=E2051 \
-  classification.message=起保日期须晚于当前日期
+  classification.category=UNKNOWN classification.ruleId=fallback classification.code=ERR-917 \
+  classification.message=处理结果待确认
 KEY=$(field idempotencyKey)
 STEP="8. the operator's list of orders that need review"
 call GET "$B/v1/orders?syncState=NEEDS_REVIEW"

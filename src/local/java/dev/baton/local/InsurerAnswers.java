@@ -16,8 +16,12 @@ final class InsurerAnswers {
             + "<body>openresty</body></html>";
     static final String INVALID = "{\"code\":\"E001\",\"msg\":\"证件号码格式错误\"}";
     static final String REJECTED = "{\"code\":\"1001\",\"msg\":\"核保不通过：不符合投保条件\"}";
-    /** A refusal in words no default rule knows ("the start date must be later than today"): {@code UNKNOWN}. */
-    static final String ODD = "{\"code\":\"E2051\",\"msg\":\"起保日期须晚于当前日期\"}";
+    /**
+     * An answer neither the default rules nor the model can place ("result pending confirmation", a code no
+     * corpus case has): {@code UNKNOWN}. (A start-date refusal in unfamiliar words, which this mode answered
+     * before, is now recognised as {@code INVALID_DATA} by the model.)
+     */
+    static final String ODD = "{\"code\":\"ERR-917\",\"msg\":\"处理结果待确认\"}";
 
     private InsurerAnswers() {
     }
