@@ -71,7 +71,7 @@ public class SweepService {
                 continue; // another sweeper or a worker got there first
             }
             CrashPoints.reach("sweep.after-requeue");
-            if (next.state() != SyncState.ASYNC_PENDING && next.state() != SyncState.SYNCING) {
+            if (OrderSync.REDRIVABLE.contains(next.state())) {
                 metrics.stopped(next.downstream(), next.state()); // its leases kept being lost: DEAD
             }
             if (next.state() == SyncState.ASYNC_PENDING) {
