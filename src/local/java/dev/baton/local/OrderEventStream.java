@@ -180,6 +180,7 @@ public final class OrderEventStream implements AutoCloseable {
             if (Thread.interrupted()) {
                 throw new InterruptedException("stopped while relaying");
             }
+            log.accept("order events: " + e.getMessage() + "; read again from the checkpoint");
             return false;
         }
     }
