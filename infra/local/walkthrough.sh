@@ -153,6 +153,10 @@ expect 202 orderId=A-1001 status=ASYNC_PENDING nextAction=WAIT attempt=1 downstr
   classification.kind=DOWNSTREAM_CODE classification.httpStatus=200 classification.code=\"9999\" \
   classification.message=系统繁忙，请稍后重试
 KEY=$(field idempotencyKey)
+STEP="6. the channel is told its sync went async (order events)"
+until_event sync.went-async A-1001
+expect 200 events#=6 events.5.type=sync.went-async events.5.sequence=2 events.5.state.nextAction=WAIT \
+  events.5.state.category=TRANSIENT
 STEP="6. what an operator sees"
 call GET "$B/v1/orders?syncState=ASYNC_PENDING"
 expect 200 orders#=1 orders.0.orderId=A-1001 orders.0.syncState=ASYNC_PENDING
@@ -161,7 +165,7 @@ STEP="6. the insurer recovers; the retry worker finishes the sync"
 call POST "$INSURER/mode" up
 until_status SYNCED POST "$B/v1/orders/A-1001/sync" '{"downstream":"insurer-a"}'
 expect 200 status=SYNCED nextAction=CONTINUE "idempotencyKey=$KEY" reference~P1 nextAttemptAt=null
-STEP="6. the channel is told the sync went async, then succeeded (order events)"
+STEP="6. the channel is told the sync succeeded (order events)"
 until_event sync.succeeded A-1001
 expect 200 events#=7 events.5.type=sync.went-async events.5.stream=sync events.5.state.nextAction=WAIT \
   events.6.type=sync.succeeded events.6.state.syncState=SYNCED events.6.state.nextAction=CONTINUE
