@@ -3,6 +3,8 @@
 # BATON_DATA_DIR), comparing every answer's status and key fields with what the README shows. Fails loudly on
 # the first difference, so the README cannot drift from what Baton answers. CI runs it (.ci/run).
 #   BATON_PORT, BATON_INSURER_PORT   where the stack listens (defaults 8080, 8081), as for run.sh
+#   BATON_RECEIVER_LOG   the output of infra/local/receiver.sh when the stack posts its events there
+#                        (BATON_EVENT_WEBHOOKS): the walkthrough then also shows the lines the receiver printed
 # Needs bash, curl 7.82+ (--json) and Node.js (CI has it; lib/expect.js compares the answers).
 set -euo pipefail
 B=http://localhost:${BATON_PORT:-8080}
@@ -28,6 +30,29 @@ expect() {
 # field PATH: one field of the last answer, for later steps.
 field() {
   node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]])' "$OUT" "$1"
+}
+
+# until_event TYPE ORDER: reads the order's events (GET /v1/orders/ORDER/events) until one of type TYPE is there
+# (the relay reads the orders table's stream, so an event follows its change by a moment; at most 30 s), then
+# shows what the stand-in receiver printed for it when BATON_RECEIVER_LOG is set.
+until_event() {
+  local type=$1 order=$2 deadline=$((SECONDS + 30))
+  while :; do
+    call GET "$B/v1/orders/$order/events"
+    [ "$STATUS" = 200 ] && node -e 'process.exit(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
+      .events.some((e) => e.type === process.argv[2]) ? 0 : 1)' "$OUT" "$type" && break
+    [ $SECONDS -ge $deadline ] && { echo "walkthrough: DRIFT at $STEP: no $type event within 30 s: $(cat "$OUT")" >&2; exit 1; }
+    sleep 0.5
+  done
+  [ -z "${BATON_RECEIVER_LOG:-}" ] && return
+  local line=""
+  while [ -z "$line" ]; do
+    line=$(grep -F "event $type order $order " "$BATON_RECEIVER_LOG" | head -n 1 || true)
+    [ -n "$line" ] && break
+    [ $SECONDS -ge $deadline ] && { echo "walkthrough: DRIFT at $STEP: the receiver printed no $type event" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "    receiver: ${line:0:160}"
 }
 
 # until_status WANT METHOD URL [JSON]: repeats a request until its answer's "status" is WANT (at most 30 s).
@@ -107,6 +132,12 @@ expect 409 type=urn:baton:problem:out-of-order 'detail=Node plan is the next nod
 STEP="5. the whole order"
 call GET "$B/v1/orders/A-1001"
 expect 200 orderId=A-1001
+STEP="5. the agent's desktop is told of the takeover (order events)"
+until_event order.handed-off A-1001
+expect 200 orderId=A-1001 events#=5 events.0.type=order.started events.1.type=order.node-completed \
+  events.1.state.nodeId=quote events.4.type=order.handed-off events.4.sequence=5 events.4.state.fromPlatform=phone \
+  events.4.state.fromTerminal=agent-0042 events.4.state.toPlatform=mobile events.4.state.toTerminal=app-7f3a \
+  nextCursor=null
 
 STEP="6. a downstream pointed at the stand-in insurer"
 call PUT "$B/v1/downstreams/insurer-a" '{"endpoint":"'"$INSURER"'/proposals","timeoutMs":5000,
@@ -122,6 +153,10 @@ expect 202 orderId=A-1001 status=ASYNC_PENDING nextAction=WAIT attempt=1 downstr
   classification.kind=DOWNSTREAM_CODE classification.httpStatus=200 classification.code=\"9999\" \
   classification.message=系统繁忙，请稍后重试
 KEY=$(field idempotencyKey)
+STEP="6. the channel is told its sync went async (order events)"
+until_event sync.went-async A-1001
+expect 200 events#=6 events.5.type=sync.went-async events.5.sequence=2 events.5.state.nextAction=WAIT \
+  events.5.state.category=TRANSIENT
 STEP="6. what an operator sees"
 call GET "$B/v1/orders?syncState=ASYNC_PENDING"
 expect 200 orders#=1 orders.0.orderId=A-1001 orders.0.syncState=ASYNC_PENDING
@@ -130,6 +165,12 @@ STEP="6. the insurer recovers; the retry worker finishes the sync"
 call POST "$INSURER/mode" up
 until_status SYNCED POST "$B/v1/orders/A-1001/sync" '{"downstream":"insurer-a"}'
 expect 200 status=SYNCED nextAction=CONTINUE "idempotencyKey=$KEY" reference~P1 nextAttemptAt=null
+STEP="6. the channel is told the sync succeeded (order events)"
+until_event sync.succeeded A-1001
+expect 200 events#=7 events.5.type=sync.went-async events.5.stream=sync events.5.state.nextAction=WAIT \
+  events.6.type=sync.succeeded events.6.state.syncState=SYNCED events.6.state.nextAction=CONTINUE
+call GET "$B/v1/orders/A-1001/events?limit=2"
+expect 200 events#=2 events.0.sequence=1 nextCursor~
 
 STEP="6. the insurer refuses an order's data"
 call POST "$INSURER/mode" invalid

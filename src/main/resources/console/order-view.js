@@ -1,6 +1,11 @@
-// One order as the look-up shows it: its facts, progress per platform, handoff history and, when DEAD or
-// NEEDS_REVIEW, a Redrive button. Node data is personal data: only the names of the fields a node carries are shown.
+// One order as the look-up shows it: its facts, progress per platform, handoff history, its event timeline and,
+// when DEAD or NEEDS_REVIEW, a Redrive button. Node data is personal data: only the names of the fields a node
+// carries are shown (events carry none).
 import { h, time, $ } from './ui.js';
+import { api, segment } from './api.js';
+
+/** Most events the timeline loads (pages of 100). */
+const TIMELINE_PAGES = 10;
 
 /** Sync states an operator may redrive. */
 export const REDRIVABLE = ['DEAD', 'NEEDS_REVIEW'];
@@ -17,7 +22,61 @@ export function renderOrder(order, redrive) {
   $('order-view').replaceChildren(h('article', { class: 'order', 'aria-label': `Order ${order.orderId}` },
     h('h2', {}, 'Order ', h('code', { text: order.orderId })),
     h('dl', { class: 'facts' }, facts(order).flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: String(v) })])),
-    redriveBar, progress, handoffs(order)));
+    redriveBar, progress, handoffs(order), timeline(order.orderId)));
+}
+
+/** The order's events (GET /v1/orders/{id}/events), loaded after the order is shown. */
+function timeline(orderId) {
+  const box = h('section', { class: 'timeline', 'aria-label': 'Event timeline' },
+    h('h3', { text: 'Event timeline' }), h('p', { class: 'muted', text: 'Loading events…' }));
+  loadEvents(orderId).then((events) => {
+    box.replaceChildren(box.firstChild, events.length ? eventTable(events)
+      : h('p', { class: 'muted', text: 'No events yet (the relay may not have read the latest change).' }));
+  }, (e) => {
+    box.replaceChildren(box.firstChild, h('p', { class: 'muted', text: `Events not shown: ${e.message}` }));
+  });
+  return box;
+}
+
+async function loadEvents(orderId) {
+  const events = [];
+  let cursor = null;
+  for (let page = 0; page < TIMELINE_PAGES; page += 1) {
+    const query = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
+    const { body } = await api('GET', `/v1/orders/${segment(orderId)}/events${query}`);
+    events.push(...body.events);
+    cursor = body.nextCursor;
+    if (!cursor) {
+      break;
+    }
+  }
+  return events;
+}
+
+function eventTable(events) {
+  return h('table', { class: 'data events' },
+    headRow(['When', 'Event', 'Sequence', 'State', 'Owner change']),
+    h('tbody', {}, events.map((e) => h('tr', { 'data-type': e.type },
+      h('td', { text: time(e.time) }),
+      h('th', { scope: 'row' }, h('code', { text: e.type })),
+      h('td', { text: `${e.stream} #${e.sequence}` }),
+      h('td', { text: stateOf(e) }),
+      h('td', { text: ownerChange(e.state) })))));
+}
+
+/** The states an event names, in one line: the sync state it entered, or the owner and node. */
+function stateOf(e) {
+  const s = e.state || {};
+  if (e.stream === 'sync') {
+    return [`${s.previousSyncState} → ${s.syncState}`, s.nextAction && `next ${s.nextAction}`,
+      s.attempt && `attempt ${s.attempt}`, s.category, s.deadReason || s.reviewReason].filter(Boolean).join(' · ');
+  }
+  return [s.ownerPlatform && `owner ${s.ownerPlatform} / ${s.ownerTerminal}`,
+    s.nodeId && `node ${s.nodeId} on ${s.platform}`].filter(Boolean).join(' · ') || '—';
+}
+
+function ownerChange(s) {
+  return s && s.fromPlatform ? `${s.fromPlatform} / ${s.fromTerminal} → ${s.toPlatform} / ${s.toTerminal}` : '—';
 }
 
 function facts(order) {

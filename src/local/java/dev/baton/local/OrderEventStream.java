@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.baton.events.app.EventRelay;
+import dev.baton.events.app.EventsNotPublishedException;
 import dev.baton.events.domain.OrderEvent;
+import dev.baton.events.infra.DynamoEventStore;
 import dev.baton.events.infra.StreamImages;
+import dev.baton.shared.app.StoreUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -21,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The local stand-in for the {@code order-events} function's event source mapping: reads DynamoDB Local's stream
  * of the orders table with the DynamoDB Streams API, turns each record into its event with the same code the
- * function runs ({@link StreamImages}) and hands it to {@link WebhookDelivery}, one record after another per shard
- * (the order of an item's changes is kept). The {@link StreamCheckpoint} advances only after a record's event was
+ * function runs ({@link StreamImages}) and relays it as the function does ({@link EventRelay}: stored in the events
+ * table, then published, here to {@link WebhookDelivery}), one record after another per shard (the order of an
+ * item's changes is kept). The {@link StreamCheckpoint} advances only after a record's event was stored and
  * delivered: a restart, or a crash between a commit and its delivery, resumes at the first undelivered record.
  */
 public final class OrderEventStream implements AutoCloseable {
@@ -33,15 +38,15 @@ public final class OrderEventStream implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final String table;
     private final StreamCheckpoint checkpoint;
-    private final WebhookDelivery delivery;
+    private final EventRelay relay;
     private final Consumer<String> log;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final List<String> finished = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private OrderEventStream(DynamoDbClient dynamo, URI endpoint, String table, StreamCheckpoint checkpoint,
-                             WebhookDelivery delivery, Consumer<String> log) {
+    private OrderEventStream(DynamoDbClient dynamo, URI endpoint, String table, String eventsTable,
+                             StreamCheckpoint checkpoint, WebhookDelivery delivery, Consumer<String> log) {
         this.dynamo = dynamo;
         this.streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint)
                 .region(software.amazon.awssdk.regions.Region.of(EmbeddedBackends.REGION))
@@ -50,17 +55,21 @@ public final class OrderEventStream implements AutoCloseable {
                 .build();
         this.table = table;
         this.checkpoint = checkpoint;
-        this.delivery = delivery;
+        this.relay = new EventRelay(new DynamoEventStore(dynamo, eventsTable), delivery);
         this.log = log;
         this.thread = new Thread(this::run, "order-event-stream");
         this.thread.setDaemon(true);
     }
 
-    /** Starts relaying the orders table's stream of {@code backends} to {@code delivery}. */
-    public static OrderEventStream start(EmbeddedBackends backends, String table, StreamCheckpoint checkpoint,
-                                         WebhookDelivery delivery, Consumer<String> log) {
-        OrderEventStream stream = new OrderEventStream(backends.dynamo(), backends.dynamoEndpoint(), table, checkpoint,
-                delivery, log);
+    /**
+     * Starts relaying the stream of the orders table {@code table} of {@code backends}: each event stored in
+     * {@code eventsTable}, then posted by {@code delivery}.
+     */
+    public static OrderEventStream start(EmbeddedBackends backends, String table, String eventsTable,
+                                         StreamCheckpoint checkpoint, WebhookDelivery delivery,
+                                         Consumer<String> log) {
+        OrderEventStream stream = new OrderEventStream(backends.dynamo(), backends.dynamoEndpoint(), table,
+                eventsTable, checkpoint, delivery, log);
         stream.thread.start();
         return stream;
     }
@@ -72,7 +81,7 @@ public final class OrderEventStream implements AutoCloseable {
         System.out.println("Order events: " + (delivery.webhooks().isEmpty() ? "no webhooks (set BATON_EVENT_WEBHOOKS)"
                 : "signed POSTs to " + delivery.webhooks()));
         // beside DynamoDB Local's own directory, in BATON_DATA_DIR
-        return start(backends, template.tableName("OrdersTable"),
+        return start(backends, template.tableName("OrdersTable"), template.tableName("EventsTable"),
                 StreamCheckpoint.in(dataDir == null ? null : dataDir.toAbsolutePath().getParent()), delivery,
                 System.out::println);
     }
@@ -145,7 +154,7 @@ public final class OrderEventStream implements AutoCloseable {
         var answer = streams.getRecords(b -> b.shardIterator(iterators.get(shardId)).limit(100));
         for (Record record : answer.records()) {
             Optional<OrderEvent> event = decode(record);
-            if (event.isPresent() && !delivery.deliver(event.get())) {
+            if (event.isPresent() && !relayed(event.get())) {
                 iterators.remove(shardId); // read again from the checkpoint: nothing after it is skipped
                 return true;
             }
@@ -160,6 +169,20 @@ public final class OrderEventStream implements AutoCloseable {
             iterators.put(shardId, answer.nextShardIterator());
         }
         return !answer.records().isEmpty();
+    }
+
+    /** Stores and delivers {@code event}; false when either did not happen (the record is read again). */
+    private boolean relayed(OrderEvent event) throws InterruptedException {
+        try {
+            relay.relay(event);
+            return true;
+        } catch (EventsNotPublishedException | StoreUnavailableException e) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped while relaying");
+            }
+            log.accept("order events: " + e.getMessage() + "; read again from the checkpoint");
+            return false;
+        }
     }
 
     /** Deployed, an unreadable item fails its batch into the dead-letter queue; here it is logged and passed. */

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import dev.baton.events.app.EventPublisher;
+import dev.baton.events.app.EventsNotPublishedException;
 import dev.baton.events.domain.OrderEvent;
 import dev.baton.events.infra.EventJson;
 
@@ -17,9 +19,10 @@ import dev.baton.events.infra.EventJson;
  * EventBridge rule and API destination: a 2xx answer delivers, anything else (or no answer within 5 s) is retried
  * with exponential backoff (0.2 s doubling up to 5 s, {@link #ATTEMPTS} attempts, like the API destination's
  * managed retries but shorter). {@link #deliver} returns false when a webhook never accepted: the caller keeps its
- * checkpoint before the event, so nothing is lost, and reads it again later.
+ * checkpoint before the event, so nothing is lost, and reads it again later. As an {@link EventPublisher} it is
+ * what the local stack's {@link dev.baton.events.app.EventRelay} publishes to, in place of the EventBridge bus.
  */
-public final class WebhookDelivery {
+public final class WebhookDelivery implements EventPublisher {
 
     /** Attempts per event and webhook before {@link #deliver} gives up for now. */
     public static final int ATTEMPTS = 6;
@@ -50,6 +53,21 @@ public final class WebhookDelivery {
     /** The webhooks events go to. */
     public List<URI> webhooks() {
         return webhooks;
+    }
+
+    /** Delivers every event, in order; throws as soon as one was not accepted, so its record is read again. */
+    @Override
+    public void publish(List<OrderEvent> events) {
+        for (OrderEvent event : events) {
+            try {
+                if (!deliver(event)) {
+                    throw new EventsNotPublishedException("webhooks did not accept event " + event.id(), null);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EventsNotPublishedException("stopped while delivering event " + event.id(), e);
+            }
+        }
     }
 
     /** Delivers {@code event} to every webhook; false if one of them did not accept it within its attempts. */

@@ -23,7 +23,7 @@ public class OrderEventsFunction {
         this.decoder = decoder;
     }
 
-    /** Publishes the event of one stream record, if it has one; throws when the record must be read again. */
+    /** Stores and publishes the event of one stream record, if it has one; throws when it must be read again. */
     @Funq("order-events")
     public void events(DynamodbStreamRecord record) {
         relay.relay(decoder, record);

@@ -13,11 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.baton.events.app.EventStore;
+import dev.baton.events.app.EventTimeline;
 import dev.baton.function.FlowViews.NodeView;
 import dev.baton.function.OrderViews.Completed;
 import dev.baton.function.OrderViews.OrderView;
 import dev.baton.function.OrderViews.Started;
 import dev.baton.function.http.Access;
+import dev.baton.function.http.ApiException;
 import dev.baton.function.http.Fields;
 import dev.baton.function.http.HttpGlue;
 import dev.baton.function.http.HttpRequest;
@@ -32,6 +35,7 @@ import dev.baton.order.app.ProgressService;
 import dev.baton.order.domain.Caller;
 import dev.baton.order.domain.NodeData;
 import dev.baton.shared.domain.Ids;
+import dev.baton.shared.domain.Violation;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.SyncOperations;
 
@@ -47,6 +51,8 @@ public class OrderRoutes {
     static final RouteTable<OrderRoutes> TABLE = RouteTable.of(
             route("POST", "/v1/orders", OrderRoutes::start, RouteKey.TERMINAL),
             route("GET", "/v1/orders/{id}", OrderRoutes::get, RouteKey.TERMINAL, RouteKey.OPERATOR),
+            route("GET", "/v1/orders/{id}/events", OrderRoutes::events, RouteKey.TERMINAL, RouteKey.OPERATOR)
+                    .query("limit", "cursor"),
             route("POST", "/v1/orders/{id}/nodes/{nodeId}/complete", OrderRoutes::complete, RouteKey.TERMINAL),
             route("POST", "/v1/orders/{id}/handoffs", (self, r) -> self.handoffs.handoff(r), RouteKey.TERMINAL),
             route("POST", "/v1/orders/{id}/handoff-grants", (self, r) -> self.handoffs.grant(r), RouteKey.TERMINAL,
@@ -63,10 +69,12 @@ public class OrderRoutes {
     private final SyncOperations syncs;
     private final Access access;
     private final HandoffRoutes handoffs;
+    private final EventTimeline timeline;
 
     OrderRoutes(HttpGlue http, JsonBodies bodies, OrderService orders, ProgressService progress, Access access,
-                HandoffRoutes handoffs, SyncOperations syncs) {
+                HandoffRoutes handoffs, SyncOperations syncs, EventTimeline timeline) {
         this.syncs = syncs;
+        this.timeline = timeline;
         this.access = access;
         this.http = http;
         this.bodies = bodies;
@@ -111,6 +119,23 @@ public class OrderRoutes {
         OrderService.Readable readable = orders.read(PathParams.orderId(request), access.caller(request));
         return http.json(200, OrderView.of(readable.order(), syncs.status(readable.order().id()),
                 readable.masked()));
+    }
+
+    /** The order's stored events, oldest first, a page at a time; who may read them is who may read the order. */
+    private HttpResponse events(HttpRequest request) {
+        String orderId = PathParams.orderId(request);
+        int limit = Fields.intParam("limit", request.queryParam("limit"), 1, 100).orElse(50);
+        String cursor = request.queryParam("cursor").orElse(null);
+        try {
+            if (cursor != null && cursor.length() > 512) {
+                throw new EventStore.BadCursorException();
+            }
+            EventStore.Page page = timeline.read(orderId, access.caller(request), limit, cursor);
+            return http.json(200, OrderEventViews.Page.of(orderId, page));
+        } catch (EventStore.BadCursorException e) {
+            throw ApiException.invalid("Invalid query parameter.", List.of(new Violation("cursor",
+                    "is not a cursor of this order's events")));
+        }
     }
 
     private HttpResponse complete(HttpRequest request) {

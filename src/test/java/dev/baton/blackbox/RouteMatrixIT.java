@@ -239,6 +239,9 @@ class RouteMatrixIT {
         // one order: the owner, and nobody else (operators read masked data and issue grants)
         m.put("GET /v1/orders/{id}", new Entry((who, id) -> new Call("GET", "/v1/orders/" + id, null),
                 withOperator(terminals(Expect.ok(200), notFound(), notFound()), Expect.ok(200)), true));
+        // its events: whoever may read the order (the same 404 for strangers)
+        m.put("GET /v1/orders/{id}/events", new Entry((who, id) -> new Call("GET", "/v1/orders/" + id + "/events",
+                null), withOperator(terminals(Expect.ok(200), notFound(), notFound()), Expect.ok(200)), true));
         m.put("POST /v1/orders/{id}/nodes/{nodeId}/complete", new Entry((who, id) -> new Call("POST", "/v1/orders/"
                 + id + "/nodes/" + (who.platform().equals("phone") ? "vehicle" : "car") + "/complete",
                 "{\"platform\":\"" + who.platform() + "\",\"terminalId\":\"" + who.terminal() + "\",\"data\":"

@@ -34,8 +34,8 @@ class TemplateInvariantsTest {
             "order-sweep", TimeBudget.STORE_WORK,
             "handoff", TimeBudget.STORE_WORK,
             "mapping-config", TimeBudget.STORE_WORK,
-            // a batch of 20 stream records (OrderEventsStream's BatchSize), each at most one PutEvents
-            "order-events", TimeBudget.STORE_WORK.multipliedBy(20));
+            // a batch of 20 stream records (OrderEventsStream's BatchSize), each one PutItem and one PutEvents
+            "order-events", TimeBudget.STORE_WORK.multipliedBy(2 * 20));
 
     private static JsonNode template;
 

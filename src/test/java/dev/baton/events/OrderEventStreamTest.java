@@ -167,7 +167,8 @@ class OrderEventStreamTest {
         WebhookDelivery delivery = new WebhookDelivery(List.of(URI.create("http://localhost:" + receiver.port()
                 + "/events")), SECRET, Clock.systemUTC(), Duration.ofMillis(20));
         return OrderEventStream.start(LocalBackendsResource.backends(),
-                LocalBackendsResource.template().tableName("OrdersTable"), checkpoint, delivery, line -> { });
+                LocalBackendsResource.template().tableName("OrdersTable"),
+                LocalBackendsResource.template().tableName("EventsTable"), checkpoint, delivery, line -> { });
     }
 
     private void awaitEvents(int count) throws InterruptedException {

@@ -67,10 +67,24 @@ class OrderEventsFunctionTest {
     }
 
     @Test
-    void aRecordWhoseEventsTheBusRefuses_isReportedSoTheShardIsReadAgainFromIt() throws Exception {
+    void aRecordWhoseEventsTheBusRefuses_isReportedSoTheShardIsReadAgainFromIt_andStoredOnce() throws Exception {
         FakeEventBridge.failing(true);
-        JsonNode answer = Api.invokeRaw(streamEvent("202", null, storedOrder()));
+        String event = streamEvent("202", null, storedOrder());
+        JsonNode answer = Api.invokeRaw(event);
         assertThat(answer.path("batchItemFailures").toString()).contains("\"itemIdentifier\":\"202\"");
+        // when Lambda delivers the record again and the bus takes it
+        FakeEventBridge.failing(false);
+        assertThat(Api.invokeRaw(event).path("batchItemFailures").size()).isZero();
+        // then the event was stored once, as published, with its expiry
+        var stored = LocalBackendsResource.backends().dynamo().query(q -> q
+                .tableName(LocalBackendsResource.template().tableName("EventsTable"))
+                .keyConditionExpression("pk = :o").expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId))))
+                .items();
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).get("type").s()).isEqualTo("order.started");
+        assertThat(stored.get(0).get("event").s()).doesNotContain("Zhang San");
+        assertThat(Long.parseLong(stored.get(0).get("expiresAt").n())).isGreaterThan(Instant.now().plus(
+                java.time.Duration.ofDays(179)).getEpochSecond());
     }
 
     @Test

@@ -130,6 +130,9 @@ public interface BatonConfig {
 
         /** Orders: ownership, progress, handoff history and sync state. */
         String orders();
+
+        /** Order events as published, kept for the events route (README "Order events"). */
+        String events();
     }
 
     /** SQS queue URLs. */
