@@ -157,6 +157,34 @@ public final class FailureModel {
         return new FailureModel(vocabulary, w, b);
     }
 
+    /**
+     * What this model proposes for the async decision on {@code failure}: when the two final categories together
+     * are at least {@code finalThreshold} probable, the likelier of them, with that joint probability as its
+     * confidence and the features that favour it over the likeliest async category; otherwise the likeliest async
+     * category ({@code TRANSIENT}, {@code THROTTLED} or {@code UNKNOWN}) with its own probability. The decision
+     * that costs most when wrong — final or async — is what the confidence measures.
+     */
+    public ModelVerdict proposeDecision(Failure failure, double finalThreshold) {
+        int[] x = indices(failure);
+        double[] p = probabilities(weights, bias, x);
+        int invalid = Category.INVALID_DATA.ordinal();
+        int rejected = Category.REJECTED.ordinal();
+        int async = Category.TRANSIENT.ordinal();
+        for (Category c : List.of(Category.THROTTLED, Category.UNKNOWN)) {
+            async = p[c.ordinal()] > p[async] ? c.ordinal() : async;
+        }
+        double finalMass = p[invalid] + p[rejected];
+        if (finalMass >= finalThreshold) {
+            int best = p[rejected] > p[invalid] ? rejected : invalid;
+            return new ModelVerdict(CLASSES[best], Math.min(1, finalMass), strongest(x, best, async));
+        }
+        int second = p[invalid] >= p[rejected] ? invalid : rejected;
+        for (int k = 0; k < p.length; k++) {
+            second = k != async && p[k] > p[second] ? k : second;
+        }
+        return new ModelVerdict(CLASSES[async], p[async], strongest(x, async, second));
+    }
+
     /** What this model proposes for {@code failure}, with its confidence and the features that weighed most. */
     public ModelVerdict propose(Failure failure) {
         int[] x = indices(failure);
