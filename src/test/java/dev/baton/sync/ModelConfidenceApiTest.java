@@ -30,7 +30,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * A failure the model decided says so wherever it is shown: the classify dry run and the stored last classification
- * (read back from the table) both carry the model's confidence and the features that weighed most, and the dry run says why in words.
+ * (read back from the table) both carry the model's confidence and the features that weighed most, and the dry
+ * run says why in words.
  */
 @QuarkusTest
 @TestProfile(OrderSyncProfile.class)

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * <li><b>How the call failed</b>: timeouts and failed connections are transient.</li>
  * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then 502/503/504
  *     (proxy and gateway pages, never an insurer's verdict) are transient, labelled by their status whatever
- *     the page says, then busy / try later / timed out / unavailable / maintenance messages are transient. A wrong async answer costs bounded retries
- *     and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
+ *     the page says, then busy / try later / timed out / unavailable / maintenance messages are transient. A
+ *     wrong async answer costs bounded retries and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
  *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
@@ -26,7 +26,9 @@ import java.util.stream.IntStream;
  *     invite a pointless resubmission.</li>
  * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}. Messages come before
  *     plain statuses because many insurers answer business errors with 500 or 200.</li>
- * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data.</li>
+ * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data. These two
+ *     status-only rules are tried after the model ({@link #AFTER_MODEL}): when no other rule matched, a message
+ *     the model reads as final with enough confidence decides before the bare status does.</li>
  * </ol>
  * Anything else — 409, other 4xx, a business code with an unknown message such as "系统异常" — falls
  * through to {@code UNKNOWN} (rule {@value FailureClassifier#FALLBACK_RULE_ID}): it is not provably the

@@ -42,7 +42,8 @@ class HeldOutEvaluationTest {
         System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classifyByRules(f, List.of()).category())
                 .report("held-out issue-17 cases only, rules only"));
         System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classify(f, List.of(), model,
-                FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD).category()).report("held-out issue-17 cases only, rules + model"));
+                FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD).category())
+                .report("held-out issue-17 cases only, rules + model"));
         assertTrue(both.asyncErrors <= rules.asyncErrors, "the model made the async decision worse: "
                 + both.asyncErrors + " errors against " + rules.asyncErrors + " by rules alone");
     }

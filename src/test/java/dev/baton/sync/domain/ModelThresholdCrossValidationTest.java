@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How {@link FailureClassifier#FINAL_THRESHOLD} and {@link FailureClassifier#MODEL_THRESHOLD} were chosen: 5-fold
- * cross-validation on the <em>training</em> split only (fold = position mod 5), rules + model at each threshold. Prints, asserts nothing: the held-out split is
- * measured by {@link HeldOutEvaluationTest} and was not looked at to choose.
+ * cross-validation on the <em>training</em> split only (fold = position mod 5), rules + model at each threshold.
+ * Prints, asserts nothing: the held-out split is measured by {@link HeldOutEvaluationTest} and was not looked at to
+ * choose. Reproduce with {@code ./mvnw -B -ntp -q test -Dtest=ModelThresholdCrossValidationTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ModelThresholdCrossValidationTest {
 
