@@ -141,7 +141,7 @@ public class SyncRoutes {
         return http.json(200, new ClassificationView(c.category().name(), c.ruleId(), c.source().name(),
                 c.asyncProcessing(), c.category().nextAction().name(), c.model() == null ? null
                         : new ModelView(c.model().category().name(),
-                        Math.round(c.model().confidence() * 1000) / 1000.0, c.model().features())));
+                        Math.round(c.model().confidence() * 1000) / 1000.0, c.model().features()), c.reason()));
     }
 
     private HttpResponse sync(HttpRequest request) {
@@ -231,10 +231,13 @@ public class SyncRoutes {
         }
     }
 
-    /** A classification dry run's answer; {@code model} only when no rule matched and the model was asked. */
+    /**
+     * A classification dry run's answer; {@code model} only when the model was asked (no rule decided before it);
+     * {@code reason} says why, as stored classifications do: the rule id, or the model's confidence and features.
+     */
     @RegisterForReflection
     public record ClassificationView(String category, String ruleId, String source, boolean asyncProcessing,
-                                     String nextAction, ModelView model) {
+                                     String nextAction, ModelView model, String reason) {
     }
 
     /** The model's verdict: what it proposed, how sure it was, the masked features that weighed most. */

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * <li><b>How the call failed</b>: timeouts and failed connections are transient.</li>
  * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then 502/503/504
  *     (proxy and gateway pages, never an insurer's verdict) are transient, labelled by their status whatever
- *     the page says, then busy / try later / timed out / unavailable / maintenance messages are transient. A wrong async answer costs bounded retries
- *     and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
+ *     the page says, then busy / try later / timed out / unavailable / maintenance messages are transient. A
+ *     wrong async answer costs bounded retries and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
  *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
@@ -26,7 +26,9 @@ import java.util.stream.IntStream;
  *     invite a pointless resubmission.</li>
  * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}. Messages come before
  *     plain statuses because many insurers answer business errors with 500 or 200.</li>
- * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data.</li>
+ * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data. These two
+ *     status-only rules are tried after the model ({@link #AFTER_MODEL}): when no other rule matched, a message
+ *     the model reads as final with enough confidence decides before the bare status does.</li>
  * </ol>
  * Anything else — 409, other 4xx, a business code with an unknown message such as "系统异常" — falls
  * through to {@code UNKNOWN} (rule {@value FailureClassifier#FALLBACK_RULE_ID}): it is not provably the
@@ -43,32 +45,45 @@ public final class DefaultRules {
             messages("default.throttled-message", Category.THROTTLED, "rate limit", "rate-limit", "ratelimit",
                     "rate_limit", "too many requests", "throttl", "quota exceeded", "限流", "流控", "流量超限",
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
-                    "调用频率", "超过频率", "频率过高"),
+                    "调用频率", "超过频率", "频率过高", "rate exceeded", "quota", "请求太多", "限速", "人数过多"),
             statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504)),
             messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
                     "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
                     "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
                     "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
-                    "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败"),
+                    "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
+                    "connection refused", "invalid response", "连接池"),
             statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
                     "signature mismatch", "signature verification", "access denied", "app key", "appkey",
-                    "api key", "apikey", "appid", "credential"),
+                    "api key", "apikey", "appid", "credential", "authentication", "签名不一致", "未授权", "无权限",
+                    "权限不足", "没有权限", "销售权限", "渠道未开通"),
             messages("default.rejected-message", Category.REJECTED, "拒保", "不予承保", "不符合投保条件",
                     "不符合承保条件", "超出承保范围", "核保不通过", "核保未通过", "核保拒绝", "拒绝承保",
                     "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",
                     "declined", "not eligible", "ineligible", "underwriting rejected", "rejected by underwriting",
-                    "application rejected"),
+                    "application rejected", "sanction", "postponed"),
             messages("default.invalid-message", Category.INVALID_DATA, "校验失败", "校验不通过", "格式错误",
                     "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
                     "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
                     "不能小于", "不能超过", "长度", "invalid", "malformed", "missing", "is required",
                     "are required", "must not be", "must be", "validation failed", "validation error",
                     "verification failed", "format error", "wrong format", "not valid", "cannot be empty",
-                    "cannot be blank", "mismatch"),
+                    "cannot be blank", "mismatch", "soap:client", "soapenv:client", "numberformatexception",
+                    "datetimeparseexception"),
             statuses("default.server-status", Category.TRANSIENT, serverStatuses()),
             statuses("default.client-status", Category.INVALID_DATA, Set.of(400, 413, 415, 422)));
+
+    /**
+     * The rules that decide before the model is asked: all but the last two, which judge by the status alone. A
+     * bare 5xx or 400 says that the call failed, not why; when no other rule matched, the model reads the message
+     * first, and only when it is not confident that the failure is final do these decide.
+     */
+    static final List<Rule> BEFORE_MODEL = RULES.subList(0, RULES.size() - 2);
+
+    /** The status-only rules ({@code default.server-status}, {@code default.client-status}), after the model. */
+    static final List<Rule> AFTER_MODEL = RULES.subList(RULES.size() - 2, RULES.size());
 
     private DefaultRules() {
     }

@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * Classifies a failure (docs/semantics.md#sync-rules, docs/classification.md): the downstream's own rules first,
- * in their order, then {@link #DEFAULT_RULES}; the first match wins. When no rule matches, the
- * {@link FailureModel} proposes a category: at a confidence of {@link #MODEL_THRESHOLD} or more it decides (rule
- * {@value #MODEL_RULE_ID}, source {@link RuleSource#MODEL}, with the features that weighed most); below it, or
- * when it proposes {@code UNKNOWN} itself, the failure is {@link Category#UNKNOWN} by rule
- * {@value #FALLBACK_RULE_ID}, with the model's verdict attached for operators. Pure: it runs on every failed
- * attempt and in the classify dry run.
+ * in their order, then {@link #DEFAULT_RULES} but their two status-only rules; the first match wins. When none
+ * matches, the {@link FailureModel} reads the failure: when it is at least {@link #FINAL_THRESHOLD} sure that the
+ * failure is final ({@code INVALID_DATA} or {@code REJECTED}), that decides (rule {@value #MODEL_RULE_ID}, source
+ * {@link RuleSource#MODEL}, with the features that weighed most). Otherwise the status-only rules decide (a bare
+ * 5xx is transient, a 400 invalid data) with the model's verdict attached; then the model's async category at
+ * {@link #MODEL_THRESHOLD} or more; else {@link Category#UNKNOWN} by rule {@value #FALLBACK_RULE_ID}, the verdict
+ * attached for operators. Pure: it runs on every failed attempt and in the classify dry run.
  */
 public final class FailureClassifier {
 
@@ -20,10 +21,16 @@ public final class FailureClassifier {
     public static final String MODEL_RULE_ID = "model";
 
     /**
-     * The least confidence at which the model's category is used (chosen on the training split by
-     * cross-validation, never on the held-out split; docs/classification.md#the-model).
+     * The least confidence at which the model's {@code TRANSIENT} or {@code THROTTLED} is used (chosen on the
+     * training split by cross-validation, never on the held-out split; docs/classification.md#the-model).
      */
     public static final double MODEL_THRESHOLD = 0.6;
+
+    /**
+     * The least probability of the two final categories together at which the model answers a failure final
+     * (chosen like {@link #MODEL_THRESHOLD}; docs/classification.md#choosing-the-thresholds-training-split-only).
+     */
+    public static final double FINAL_THRESHOLD = 0.7;
 
     /** Baton's built-in rules, tried after a downstream's own; see {@link DefaultRules} for their order. */
     public static final List<Rule> DEFAULT_RULES = DefaultRules.RULES;
@@ -39,25 +46,47 @@ public final class FailureClassifier {
      * @return the category and the rule (or model) that decided it, with its source
      */
     public static Classification classify(Failure failure, List<Rule> downstreamRules) {
-        return classify(failure, downstreamRules, FailureModel.shipped(), MODEL_THRESHOLD);
+        return classify(failure, downstreamRules, FailureModel.shipped(), FINAL_THRESHOLD, MODEL_THRESHOLD);
     }
 
     /**
-     * The classification of {@code failure}: rules first, then {@code model} at {@code threshold}.
+     * The classification of {@code failure}: rules first, then {@code model} with {@code threshold} as both its
+     * final and its async threshold.
+     */
+    public static Classification classify(Failure failure, List<Rule> downstreamRules, FailureModel model,
+                                          double threshold) {
+        return classify(failure, downstreamRules, model, threshold, threshold);
+    }
+
+    /**
+     * The classification of {@code failure}: rules first, then {@code model} at the given thresholds.
      *
      * @param failure         the failure to classify; required
      * @param downstreamRules the downstream's own rules in order; null or empty when it has none
      * @param model           the second opinion when no rule matches; required
-     * @param threshold       the least confidence at which the model's category is used
+     * @param finalThreshold  the least joint probability of the final categories at which the model answers final
+     * @param asyncThreshold  the least confidence at which the model's {@code TRANSIENT} or {@code THROTTLED} is used
      */
     public static Classification classify(Failure failure, List<Rule> downstreamRules, FailureModel model,
-                                          double threshold) {
-        Classification byRules = classifyByRules(failure, downstreamRules);
-        if (byRules.source() != RuleSource.FALLBACK) {
+                                          double finalThreshold, double asyncThreshold) {
+        if (failure == null) {
+            throw new IllegalArgumentException("failure is required");
+        }
+        String lowerMessage = RuleCondition.lowerCase(failure.message()); // once, not once per rule
+        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL);
+        if (byRules != null) {
             return byRules;
         }
-        ModelVerdict verdict = model.propose(failure);
-        if (verdict.category() != Category.UNKNOWN && verdict.confidence() >= threshold) {
+        ModelVerdict verdict = model.proposeDecision(failure, finalThreshold);
+        if (!verdict.category().asyncProcessing()) {
+            return new Classification(verdict.category(), MODEL_RULE_ID, RuleSource.MODEL, failure, verdict);
+        }
+        for (Rule rule : DefaultRules.AFTER_MODEL) {
+            if (rule.matches(failure, lowerMessage)) {
+                return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure, verdict);
+            }
+        }
+        if (verdict.category() != Category.UNKNOWN && verdict.confidence() >= asyncThreshold) {
             return new Classification(verdict.category(), MODEL_RULE_ID, RuleSource.MODEL, failure, verdict);
         }
         return new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure, verdict);
@@ -76,6 +105,14 @@ public final class FailureClassifier {
             throw new IllegalArgumentException("failure is required");
         }
         String lowerMessage = RuleCondition.lowerCase(failure.message()); // once, not once per rule
+        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DEFAULT_RULES);
+        return byRules != null ? byRules
+                : new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure);
+    }
+
+    /** The first of the downstream's rules, then of {@code defaults}, that matches; null when none does. */
+    private static Classification firstMatch(Failure failure, String lowerMessage, List<Rule> downstreamRules,
+                                             List<Rule> defaults) {
         if (downstreamRules != null) {
             for (Rule rule : downstreamRules) {
                 if (rule.matches(failure, lowerMessage)) {
@@ -83,11 +120,11 @@ public final class FailureClassifier {
                 }
             }
         }
-        for (Rule rule : DEFAULT_RULES) {
+        for (Rule rule : defaults) {
             if (rule.matches(failure, lowerMessage)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure);
             }
         }
-        return new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure);
+        return null;
     }
 }

@@ -41,7 +41,10 @@ public final class FailureCorpus {
     private FailureCorpus() {
     }
 
-    /** Every case of the shipped corpus, in file order. */
+    /**
+     * Every case of the corpus on the classpath, in file order. It is a test resource: the build trains the model
+     * from it ({@link FailureModel#RESOURCE}) and function.zip ships only the weights.
+     */
     public static List<Case> load() {
         try (InputStream in = FailureCorpus.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -53,7 +56,7 @@ public final class FailureCorpus {
         }
     }
 
-    /** The training split of the shipped corpus: every case not {@link Case#heldOut held out}. */
+    /** The training split of the corpus on the classpath: every case not {@link Case#heldOut held out}. */
     public static List<Case> trainingSplit() {
         return load().stream().filter(c -> !c.heldOut()).toList();
     }

@@ -53,7 +53,7 @@ public final class FailureFeatures {
             features.add("c:" + code);
             features.add("cs:" + shape(code));
         }
-        if (gramText(failure) == null) {
+        if (failure.message() == null || failure.message().isBlank()) { // as gramText, without masking twice
             features.add("m:none");
         }
         return features;

@@ -1,5 +1,11 @@
 package dev.baton.sync.domain;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +21,10 @@ import java.util.stream.Collectors;
  * code. Only features seen in at least {@value #MIN_CASES} training cases form the vocabulary: anything else —
  * a name, an address, any other customer text — is ignored, and explanations only ever name corpus n-grams.
  * Immutable and thread-safe once trained.
+ *
+ * <p>The shipped model is trained by the build, not at run time: {@code sync.infra.FailureModelTrainer} trains it
+ * from the corpus's training split at {@code process-classes} and writes its weights ({@link #writeTo}) to the
+ * classpath resource {@value #RESOURCE}, which {@link #shipped()} reads once. The corpus itself does not ship.
  */
 public final class FailureModel {
 
@@ -39,14 +49,85 @@ public final class FailureModel {
         this.grams = new GramIndex(vocabulary);
     }
 
-    /** The model trained from the shipped corpus's training split, trained once on first use. */
+    /** The classpath resource holding the shipped model's weights, written by the build. */
+    public static final String RESOURCE = "/failure-model.bin";
+
+    private static final int FORMAT = 0x42464D31; // "BFM1"
+
+    /** The model the build trained from the corpus's training split, read from {@value #RESOURCE}. */
     public static FailureModel shipped() {
         return Shipped.MODEL;
     }
 
-    /** Holder idiom: the JVM trains the shipped model once, when it is first needed, thread-safely. */
+    /**
+     * Holder idiom: the JVM reads the shipped weights once, thread-safely, when the class is initialised (at
+     * start-up when {@code SyncModelWarmup} touches it, so a SnapStart snapshot already holds the model).
+     */
     private static final class Shipped {
-        static final FailureModel MODEL = train(FailureCorpus.trainingSplit());
+        static final FailureModel MODEL = readShipped();
+
+        private static FailureModel readShipped() {
+            try (InputStream in = FailureModel.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("failure model " + RESOURCE + " is missing: the build's "
+                            + "process-classes phase writes it (./mvnw process-classes)");
+                }
+                return readFrom(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read failure model " + RESOURCE, e);
+            }
+        }
+    }
+
+    /**
+     * Writes this model's vocabulary and weights, exactly (doubles bit for bit, features in index order), so that
+     * {@link #readFrom} gives a model that answers exactly as this one and equal models write equal bytes.
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(FORMAT);
+        data.writeInt(CLASSES.length);
+        data.writeInt(names.length);
+        for (int k = 0; k < CLASSES.length; k++) {
+            data.writeUTF(CLASSES[k].name());
+            data.writeDouble(bias[k]);
+        }
+        for (int f = 0; f < names.length; f++) {
+            data.writeUTF(names[f]);
+            for (double[] classWeights : weights) {
+                data.writeDouble(classWeights[f]);
+            }
+        }
+        data.flush();
+    }
+
+    /**
+     * A model as {@link #writeTo} wrote it.
+     *
+     * @throws IOException when the data is cut short or was written for other categories or another format
+     */
+    public static FailureModel readFrom(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != FORMAT || data.readInt() != CLASSES.length) {
+            throw new IOException("not a failure model of this version");
+        }
+        int size = data.readInt();
+        double[] b = new double[CLASSES.length];
+        for (int k = 0; k < CLASSES.length; k++) {
+            if (!data.readUTF().equals(CLASSES[k].name())) {
+                throw new IOException("the failure model was trained for other categories");
+            }
+            b[k] = data.readDouble();
+        }
+        Map<String, Integer> vocabulary = new HashMap<>(size * 2);
+        double[][] w = new double[CLASSES.length][size];
+        for (int f = 0; f < size; f++) {
+            vocabulary.put(data.readUTF(), f);
+            for (double[] classWeights : w) {
+                classWeights[f] = data.readDouble();
+            }
+        }
+        return new FailureModel(Map.copyOf(vocabulary), w, b);
     }
 
     /**
@@ -74,6 +155,34 @@ public final class FailureModel {
             }
         }
         return new FailureModel(vocabulary, w, b);
+    }
+
+    /**
+     * What this model proposes for the async decision on {@code failure}: when the two final categories together
+     * are at least {@code finalThreshold} probable, the likelier of them, with that joint probability as its
+     * confidence and the features that favour it over the likeliest async category; otherwise the likeliest async
+     * category ({@code TRANSIENT}, {@code THROTTLED} or {@code UNKNOWN}) with its own probability. The decision
+     * that costs most when wrong — final or async — is what the confidence measures.
+     */
+    public ModelVerdict proposeDecision(Failure failure, double finalThreshold) {
+        int[] x = indices(failure);
+        double[] p = probabilities(weights, bias, x);
+        int invalid = Category.INVALID_DATA.ordinal();
+        int rejected = Category.REJECTED.ordinal();
+        int async = Category.TRANSIENT.ordinal();
+        for (Category c : List.of(Category.THROTTLED, Category.UNKNOWN)) {
+            async = p[c.ordinal()] > p[async] ? c.ordinal() : async;
+        }
+        double finalMass = p[invalid] + p[rejected];
+        if (finalMass >= finalThreshold) {
+            int best = p[rejected] > p[invalid] ? rejected : invalid;
+            return new ModelVerdict(CLASSES[best], Math.min(1, finalMass), strongest(x, best, async));
+        }
+        int second = p[invalid] >= p[rejected] ? invalid : rejected;
+        for (int k = 0; k < p.length; k++) {
+            second = k != async && p[k] > p[second] ? k : second;
+        }
+        return new ModelVerdict(CLASSES[async], p[async], strongest(x, async, second));
     }
 
     /** What this model proposes for {@code failure}, with its confidence and the features that weighed most. */
@@ -187,7 +296,7 @@ public final class FailureModel {
         }
         double total = 0;
         for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
+            z[k] = StrictMath.exp(z[k] - max); // strict: the same weights on every JVM, JIT or not
             total += z[k];
         }
         for (int k = 0; k < z.length; k++) {

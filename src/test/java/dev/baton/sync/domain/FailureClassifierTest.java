@@ -45,10 +45,12 @@ class FailureClassifierTest {
         // given a failure the rule is meant for
 
         // when
+        Classification byRules = FailureClassifier.classifyByRules(failure, List.of());
         Classification c = FailureClassifier.classify(failure, List.of());
 
-        // then
-        assertEquals(new Classification(category, ruleId, RuleSource.DEFAULT, failure), c);
+        // then (the status-only rules come after the model, which may decide the same category first)
+        assertEquals(new Classification(category, ruleId, RuleSource.DEFAULT, failure), byRules);
+        assertEquals(category, c.category());
     }
 
     @Test
@@ -125,17 +127,49 @@ class FailureClassifierTest {
         // given a rejection phrased without any rule's keyword, and a model trained on the corpus's training split
         Failure failure = code("UW001", "高风险职业不予受理");
         FailureModel model = FailureModel.shipped();
-        ModelVerdict verdict = model.propose(failure);
+        ModelVerdict sure = model.proposeDecision(failure, 0.0);
+        ModelVerdict unsure = model.proposeDecision(failure, 1.01);
 
         // when
         Classification confident = FailureClassifier.classify(failure, List.of(), model, 0.0);
-        Classification doubtful = FailureClassifier.classify(failure, List.of(), model, 1.0);
+        Classification doubtful = FailureClassifier.classify(failure, List.of(), model, 1.01);
 
         // then
-        assertEquals(new Classification(verdict.category(), "model", RuleSource.MODEL, failure, verdict), confident);
-        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure, verdict),
+        assertEquals(Category.REJECTED, sure.category());
+        assertEquals(new Classification(Category.REJECTED, "model", RuleSource.MODEL, failure, sure), confident);
+        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure, unsure),
                 doubtful);
         assertTrue(confident.reason().matches("model [01]\\.\\d\\d: .+"), confident.reason());
+    }
+
+    @Test
+    void aBare5xx_whoseMessageTheModelReadsAsFinal_isDecidedByTheModelBeforeTheStatusRule() {
+        // given a data error answered as HTTP 500, in words no rule knows
+        Failure failure = new Failure(FailureKind.HTTP_STATUS, 500, null,
+                "{\"code\":\"PARAM_ERR\",\"msg\":\"被保险人性别与身份证号不符\"}", null);
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category());
+        assertEquals(RuleSource.MODEL, c.source());
+        assertTrue(c.model().confidence() >= FailureClassifier.FINAL_THRESHOLD);
+    }
+
+    @Test
+    void aBare5xx_thatTheModelDoesNotReadAsFinal_isTransientByTheStatusRule_withTheVerdictAttached() {
+        // given
+        Failure failure = new Failure(FailureKind.HTTP_STATUS, 500, null, "Internal Server Error", null);
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then
+        assertEquals(Category.TRANSIENT, c.category());
+        assertEquals("default.server-status", c.ruleId());
+        assertEquals(RuleSource.DEFAULT, c.source());
+        assertTrue(c.model() != null && c.model().category().asyncProcessing(), String.valueOf(c.model()));
     }
 
     @Test

@@ -30,19 +30,20 @@ class HeldOutEvaluationTest {
         // when
         Scorecard rules = Scorecard.of(heldOut, f -> FailureClassifier.classifyByRules(f, List.of()).category());
         Scorecard both = Scorecard.of(heldOut, f -> FailureClassifier.classify(f, List.of(), model,
-                FailureClassifier.MODEL_THRESHOLD).category());
+                FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD).category());
 
         // then
         System.out.printf(Locale.ROOT, "corpus %d cases: training %d, held out %d (%d written for issue 17); "
                         + "model: %d features, trained in %d ms (a timing, not asserted)%n", corpus.size(),
                 training.size(), heldOut.size(), heldOutNew.size(), model.vocabularySize(), trainMillis);
         System.out.print(rules.report("held-out, rules only"));
-        System.out.print(both.report("held-out, rules + model (threshold " + FailureClassifier.MODEL_THRESHOLD
-                + ")"));
+        System.out.print(both.report("held-out, rules + model (final " + FailureClassifier.FINAL_THRESHOLD
+                + ", async " + FailureClassifier.MODEL_THRESHOLD + ")"));
         System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classifyByRules(f, List.of()).category())
                 .report("held-out issue-17 cases only, rules only"));
         System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classify(f, List.of(), model,
-                FailureClassifier.MODEL_THRESHOLD).category()).report("held-out issue-17 cases only, rules + model"));
+                FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD).category())
+                .report("held-out issue-17 cases only, rules + model"));
         assertTrue(both.asyncErrors <= rules.asyncErrors, "the model made the async decision worse: "
                 + both.asyncErrors + " errors against " + rules.asyncErrors + " by rules alone");
     }

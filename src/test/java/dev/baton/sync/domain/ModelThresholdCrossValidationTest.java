@@ -7,9 +7,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * How {@link FailureClassifier#MODEL_THRESHOLD} was chosen: 5-fold cross-validation on the <em>training</em> split
- * only (fold = position mod 5), rules + model at each threshold. Prints, asserts nothing: the held-out split is
- * measured by {@link HeldOutEvaluationTest} and was not looked at to choose.
+ * How {@link FailureClassifier#FINAL_THRESHOLD} and {@link FailureClassifier#MODEL_THRESHOLD} were chosen: 5-fold
+ * cross-validation on the <em>training</em> split only (fold = position mod 5), rules + model at each threshold.
+ * Prints, asserts nothing: the held-out split is measured by {@link HeldOutEvaluationTest} and was not looked at to
+ * choose. Reproduce with {@code ./mvnw -B -ntp -q test -Dtest=ModelThresholdCrossValidationTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ModelThresholdCrossValidationTest {
 
@@ -29,8 +31,14 @@ class ModelThresholdCrossValidationTest {
         printRow("rules only", IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
                 f -> FailureClassifier.classifyByRules(f, List.of()).category())).toList());
         for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
-            printRow("threshold " + threshold, IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
-                    f -> FailureClassifier.classify(f, List.of(), models.get(k), threshold).category())).toList());
+            printRow("final " + threshold, IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
+                    f -> FailureClassifier.classify(f, List.of(), models.get(k), threshold,
+                            FailureClassifier.MODEL_THRESHOLD).category())).toList());
+        }
+        for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7, 0.8}) {
+            printRow("async " + threshold, IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
+                    f -> FailureClassifier.classify(f, List.of(), models.get(k), FailureClassifier.FINAL_THRESHOLD,
+                            threshold).category())).toList());
         }
     }
 
@@ -39,8 +47,11 @@ class ModelThresholdCrossValidationTest {
         int correct = cards.stream().mapToInt(s -> s.correct).sum();
         int lost = cards.stream().mapToInt(s -> s.transientGivenUp).sum();
         int retried = cards.stream().mapToInt(s -> s.finalRetried).sum();
+        int review = cards.stream().mapToInt(s -> s.finalToReview).sum();
+        int unknown = cards.stream().mapToInt(s -> s.unknownAnswers).sum();
         System.out.printf(Locale.ROOT, "  %-15s accuracy %5.1f%%  async-decision error %4.1f%% (%d answered final "
-                + "wrongly, %d sent to async wrongly)%n", title, 100.0 * correct / cases,
-                100.0 * (lost + retried) / cases, lost, retried);
+                + "wrongly, %d sent to async wrongly, %d of them as UNKNOWN)  UNKNOWN answered %4.1f%%%n", title,
+                100.0 * correct / cases, 100.0 * (lost + retried) / cases, lost, retried, review,
+                100.0 * unknown / cases);
     }
 }

@@ -17,7 +17,9 @@ final class Scorecard {
     int correct;
     int asyncErrors;
     int transientGivenUp; // labelled async, answered final: the order is lost
-    int finalRetried;     // labelled final, sent to async: retried for an hour, then DEAD
+    int finalRetried;     // labelled final, sent to async (retried, or probed then NEEDS_REVIEW)
+    int finalToReview;    // of those, answered UNKNOWN: probed a few times, then NEEDS_REVIEW for a human
+    int unknownAnswers;   // answered UNKNOWN (abstentions), whatever the label
 
     static Scorecard of(List<FailureCorpus.Case> cases, Function<Failure, Category> classifier) {
         Scorecard s = new Scorecard();
@@ -28,12 +30,16 @@ final class Scorecard {
             if (actual == c.expected()) {
                 s.correct++;
             }
+            if (actual == Category.UNKNOWN) {
+                s.unknownAnswers++;
+            }
             if (actual.asyncProcessing() != c.expected().asyncProcessing()) {
                 s.asyncErrors++;
                 if (c.expected().asyncProcessing()) {
                     s.transientGivenUp++;
                 } else {
                     s.finalRetried++;
+                    s.finalToReview += actual == Category.UNKNOWN ? 1 : 0;
                 }
             }
         }
@@ -51,8 +57,11 @@ final class Scorecard {
     String report(String title) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %d cases, accuracy %.1f%% (%d), async-decision error %.1f%% (%d: "
-                        + "%d async-labelled answered final, %d final-labelled sent to async)%n", title, cases,
-                100 * accuracy(), correct, 100 * asyncErrorRate(), asyncErrors, transientGivenUp, finalRetried));
+                        + "%d async-labelled answered final, %d final-labelled sent to async, %d of them as UNKNOWN)"
+                        + "; UNKNOWN answered %.1f%% (%d); without final-labelled UNKNOWNs (probed, then "
+                        + "NEEDS_REVIEW) the error is %.1f%%%n", title, cases, 100 * accuracy(), correct,
+                100 * asyncErrorRate(), asyncErrors, transientGivenUp, finalRetried, finalToReview,
+                100.0 * unknownAnswers / cases, unknownAnswers, 100.0 * (asyncErrors - finalToReview) / cases));
         b.append(String.format(Locale.ROOT, "  %-13s", "expected\\got"));
         for (Category a : C) {
             b.append(String.format(Locale.ROOT, "%13s", a));
