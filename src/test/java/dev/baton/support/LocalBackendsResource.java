@@ -47,6 +47,7 @@ public class LocalBackendsResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.sqs.endpoint-override", b.sqsEndpoint().toString());
         config.put("baton.tables.definitions", template().tableName("DefinitionsTable"));
         config.put("baton.tables.orders", template().tableName("OrdersTable"));
+        config.put("baton.tables.inbox", template().tableName("FailureInboxTable"));
         config.put("baton.queues.retry", b.queueUrls().get("RetryQueue"));
         return config;
     }

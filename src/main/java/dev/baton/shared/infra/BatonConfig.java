@@ -130,6 +130,9 @@ public interface BatonConfig {
 
         /** Orders: ownership, progress, handoff history and sync state. */
         String orders();
+
+        /** The operators' inbox: per downstream, one group item per template of failures the rules missed. */
+        String inbox();
     }
 
     /** SQS queue URLs. */
