@@ -76,13 +76,14 @@ public class SyncAttempts {
                     + " the attempt runs again with the same idempotency key. Poll the order for the outcome.");
         }
         metrics.attempt(downstream.name(), next.state(), next.attempt(), outcome.latency());
-        if (c != null && FailureInbox.records(c)) {
-            // only failures no rule decided: successes and rule-known retries cost no extra write
-            inbox.record(downstream.name(), FailureTemplate.of(c.failure().kind(), c.failure().httpStatus(),
-                    c.failure().code(), masked), c, claimed.orderId(), now);
-        }
         if (next.state() == SyncState.ASYNC_PENDING) {
             schedule(next, now);
+        }
+        if (c != null && FailureInbox.records(c)) {
+            // only failures no rule decided, after the outcome is safe: successes and rule-known retries cost no
+            // extra write
+            inbox.record(downstream.name(), FailureTemplate.of(c.failure().kind(), c.failure().httpStatus(),
+                    c.failure().code(), masked), c, claimed.orderId(), now);
         }
         return ProcessingResult.of(next);
     }
