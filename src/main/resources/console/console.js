@@ -5,6 +5,7 @@ import { initFlows } from './flows.js';
 import { initMappings } from './mappings.js';
 import { initOrders } from './orders.js';
 import { initDownstreams } from './downstreams.js';
+import { initInbox } from './inbox.js';
 
 const RECENT_KEY = 'baton.console.recentTypes';
 
@@ -88,4 +89,5 @@ initFlows();
 initMappings();
 initOrders();
 initDownstreams();
+initInbox();
 document.body.dataset.ready = 'true';

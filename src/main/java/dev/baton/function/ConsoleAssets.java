@@ -41,7 +41,8 @@ public class ConsoleAssets {
             Map.entry("mapping-matrix.js", MODULE),
             Map.entry("orders.js", MODULE),
             Map.entry("order-view.js", MODULE),
-            Map.entry("downstreams.js", MODULE));
+            Map.entry("downstreams.js", MODULE),
+            Map.entry("inbox.js", MODULE));
 
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
             "content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; "

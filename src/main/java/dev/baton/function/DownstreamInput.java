@@ -92,22 +92,25 @@ final class DownstreamInput {
     private static List<Rule> rules(Fields body) {
         List<Rule> rules = new ArrayList<>();
         List<Fields> items = body.has("rules") ? body.objects("rules", 0, 100, "id", "when", "category") : List.of();
-        for (int i = 0; i < items.size(); i++) {
-            Fields rule = items.get(i);
-            String id = rule.text("id", v -> RULE_ID.matcher(v).matches(), "must match " + RULE_ID.pattern());
-            Category category = enumValue(rule, "category", Category.class);
-            var when = rule.optionalNested("when", "kinds", "httpStatuses", "codes", "messageContains",
-                    "messageMatches");
-            if (when.isEmpty()) {
-                rule.reject("when", "is required");
-                continue;
-            }
-            RuleCondition condition = condition(rule, when.get());
-            if (id != null && category != null && condition != null) {
-                rules.add(new Rule(id, condition, category));
-            }
+        for (Fields rule : items) {
+            rule(rule).ifPresent(rules::add);
         }
         return rules;
+    }
+
+    /** The fields of one rule ({@code id}, {@code when}, {@code category}); empty when one is bad (recorded). */
+    static java.util.Optional<Rule> rule(Fields rule) {
+        String id = rule.text("id", v -> RULE_ID.matcher(v).matches(), "must match " + RULE_ID.pattern());
+        Category category = enumValue(rule, "category", Category.class);
+        var when = rule.optionalNested("when", "kinds", "httpStatuses", "codes", "messageContains",
+                "messageMatches");
+        if (when.isEmpty()) {
+            rule.reject("when", "is required");
+            return java.util.Optional.empty();
+        }
+        RuleCondition condition = condition(rule, when.get());
+        return id != null && category != null && condition != null
+                ? java.util.Optional.of(new Rule(id, condition, category)) : java.util.Optional.empty();
     }
 
     private static RuleCondition condition(Fields rule, Fields w) {

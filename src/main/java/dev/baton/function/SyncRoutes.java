@@ -45,7 +45,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The routes of the {@code order-sync} function: downstream settings (publish, read back, list), classification dry
- * run, order sync, and the operators' listing and redrive.
+ * run, order sync, the operators' listing and redrive, and the inbox of failures the rules missed ({@link
+ * InboxRoutes}).
  */
 @ApplicationScoped
 public class SyncRoutes {
@@ -63,7 +64,16 @@ public class SyncRoutes {
             route("POST", "/v1/downstreams/{name}/classify", SyncRoutes::classify, RouteKey.ADMIN, RouteKey.OPERATOR),
             route("POST", "/v1/orders/{id}/sync", SyncRoutes::sync, RouteKey.TERMINAL),
             route("GET", "/v1/orders", SyncRoutes::list, RouteKey.OPERATOR).query("syncState", "limit", "cursor"),
-            route("POST", "/v1/orders/{id}/redrive", SyncRoutes::redrive, RouteKey.OPERATOR));
+            route("POST", "/v1/orders/{id}/redrive", SyncRoutes::redrive, RouteKey.OPERATOR),
+            // the inbox of failures the rules missed: operators read and dry-run, admins publish rules
+            route("GET", "/v1/downstreams/{name}/inbox", (SyncRoutes s, HttpRequest r) -> s.inbox.list(r, name(r)),
+                    RouteKey.ADMIN, RouteKey.OPERATOR).query("limit"),
+            route("POST", "/v1/downstreams/{name}/inbox/dry-run", (SyncRoutes s, HttpRequest r) -> s.inbox.dryRun(r,
+                    name(r)), RouteKey.ADMIN, RouteKey.OPERATOR),
+            route("POST", "/v1/downstreams/{name}/inbox/{group}/rule", (SyncRoutes s, HttpRequest r) ->
+                    s.inbox.publish(r, name(r)), RouteKey.ADMIN),
+            route("POST", "/v1/downstreams/{name}/inbox/{group}/release", (SyncRoutes s, HttpRequest r) ->
+                    s.inbox.release(r, name(r)), RouteKey.ADMIN, RouteKey.OPERATOR));
 
     /** The routes of this function. */
     public static final List<RouteKey> ROUTES = TABLE.keys();
@@ -78,9 +88,12 @@ public class SyncRoutes {
     DownstreamPolicies policies;
     private final Access access;
 
+    private final InboxRoutes inbox;
+
     SyncRoutes(HttpGlue http, JsonBodies bodies, DownstreamService downstreams, SyncService sync,
-               SyncOperations operations, Access access) {
+               SyncOperations operations, Access access, InboxRoutes inbox) {
         this.access = access;
+        this.inbox = inbox;
         this.http = http;
         this.bodies = bodies;
         this.downstreams = downstreams;

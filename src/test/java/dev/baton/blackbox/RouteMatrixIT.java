@@ -227,6 +227,19 @@ class RouteMatrixIT {
         m.put("POST /v1/downstreams/{name}/classify", fixed("POST", "/v1/downstreams/" + DOWNSTREAM + "/classify",
                 "{\"failure\":{\"kind\":\"HTTP_STATUS\",\"httpStatus\":429}}",
                 Map.of(Who.ADMIN, Expect.ok(200), Who.OPERATOR, Expect.ok(200))));
+        // the inbox of failures the rules missed: operators read and dry-run, admins publish; an unknown group is 404
+        String inbox = "/v1/downstreams/" + DOWNSTREAM + "/inbox";
+        String inboxRule = "{\"rule\":{\"id\":\"bb-pending\",\"when\":{\"codes\":[\"ERR-917\"]},"
+                + "\"category\":\"TRANSIENT\"}}";
+        m.put("GET /v1/downstreams/{name}/inbox", fixed("GET", inbox, null,
+                Map.of(Who.ADMIN, Expect.ok(200), Who.OPERATOR, Expect.ok(200))));
+        m.put("POST /v1/downstreams/{name}/inbox/dry-run", fixed("POST", inbox + "/dry-run", inboxRule,
+                Map.of(Who.ADMIN, Expect.ok(200), Who.OPERATOR, Expect.ok(200))));
+        m.put("POST /v1/downstreams/{name}/inbox/{group}/rule", fixed("POST", inbox + "/0123456789abcdef/rule",
+                inboxRule, Map.of(Who.ADMIN, Expect.problem(404, "not-found"))));
+        m.put("POST /v1/downstreams/{name}/inbox/{group}/release", fixed("POST", inbox + "/0123456789abcdef/release",
+                null, Map.of(Who.ADMIN, Expect.problem(404, "not-found"), Who.OPERATOR,
+                        Expect.problem(404, "not-found"))));
         // operators: listing and redrive
         m.put("GET /v1/orders", fixed("GET", "/v1/orders?syncState=DEAD", null, Map.of(Who.OPERATOR, Expect.ok(200))));
         m.put("POST /v1/orders/{id}/redrive", new Entry((who, id) -> new Call("POST", "/v1/orders/" + id

@@ -48,6 +48,7 @@ public class LocalBackendsResource implements QuarkusTestResourceLifecycleManage
         config.put("baton.tables.definitions", template().tableName("DefinitionsTable"));
         config.put("baton.tables.orders", template().tableName("OrdersTable"));
         config.put("baton.tables.events", template().tableName("EventsTable"));
+        config.put("baton.tables.inbox", template().tableName("FailureInboxTable"));
         config.put("baton.queues.retry", b.queueUrls().get("RetryQueue"));
         return config;
     }

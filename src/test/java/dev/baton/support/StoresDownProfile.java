@@ -30,6 +30,7 @@ public class StoresDownProfile implements QuarkusTestProfile {
                 Map.entry("quarkus.ssm.aws.credentials.static-provider.access-key-id", "local"),
                 Map.entry("quarkus.ssm.aws.credentials.static-provider.secret-access-key", "local"),
                 Map.entry("baton.tables.definitions", "baton-definitions"),
-                Map.entry("baton.tables.orders", "baton-orders"));
+                Map.entry("baton.tables.orders", "baton-orders"),
+                Map.entry("baton.tables.inbox", "baton-inbox"));
     }
 }

@@ -133,6 +133,9 @@ public interface BatonConfig {
 
         /** Order events as published, kept for the events route (README "Order events"). */
         String events();
+
+        /** The operators' inbox: per downstream, one group item per template of failures the rules missed. */
+        String inbox();
     }
 
     /** SQS queue URLs. */

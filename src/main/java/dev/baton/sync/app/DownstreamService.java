@@ -49,6 +49,36 @@ public class DownstreamService {
         });
     }
 
+    /**
+     * Publishes the latest settings of {@code name} with {@code rule} added after its rules, as the next version.
+     * The same rule published again changes nothing (the answer is the current version, not created).
+     *
+     * @throws NotFoundException     when there is no such downstream
+     * @throws dev.baton.shared.domain.InvalidInputException {@code rule.id} when another rule has that id
+     */
+    public Publication publishRule(String name, Rule rule) {
+        return PublishLoop.publish("Downstream " + name, () -> {
+            Published<Downstream> latest = get(name);
+            Downstream d = latest.value();
+            Optional<Rule> same = d.rules().stream().filter(r -> r.id().equals(rule.id())).findFirst();
+            if (same.isPresent()) {
+                if (same.get().equals(rule)) {
+                    return new Publication(latest, false);
+                }
+                throw new dev.baton.shared.domain.InvalidInputException("rule.id", "is the id of another rule of "
+                        + "downstream " + name);
+            }
+            List<Rule> rules = new java.util.ArrayList<>(d.rules());
+            rules.add(rule);
+            Published<Downstream> next = new Published<>(new Downstream(name, d.version() + 1, d.endpoint(),
+                    d.timeout(), d.headers(), d.secretHeaders(), d.codePointer(), d.successCodes(), d.messagePointer(),
+                    d.referencePointer(), d.retries(), rules), clock.instant());
+            store.create(next);
+            cache.evict(name);
+            return new Publication(next, true);
+        });
+    }
+
     /** The names of every downstream, sorted. */
     public List<String> names() {
         return store.names();

@@ -12,8 +12,10 @@ import org.jboss.logging.Logger;
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.domain.Mask;
 import dev.baton.shared.infra.CrashPoints;
+import dev.baton.sync.domain.Classification;
 import dev.baton.sync.domain.Downstream;
 import dev.baton.sync.domain.FailureClassifier;
+import dev.baton.sync.domain.FailureTemplate;
 import dev.baton.sync.domain.OrderSync;
 import dev.baton.sync.domain.SyncState;
 
@@ -32,11 +34,13 @@ public class SyncAttempts {
     private final Connector connector;
     private final RetryQueue queue;
     private final SyncMetrics metrics;
+    private final FailureInbox inbox;
     private final Clock clock;
     private final RandomGenerator random;
 
-    SyncAttempts(SyncStore store, Connector connector, RetryQueue queue, SyncMetrics metrics, Clock clock,
-                 RandomGenerator random) {
+    SyncAttempts(SyncStore store, Connector connector, RetryQueue queue, SyncMetrics metrics, FailureInbox inbox,
+                 Clock clock, RandomGenerator random) {
+        this.inbox = inbox;
         this.store = store;
         this.connector = connector;
         this.queue = queue;
@@ -54,9 +58,11 @@ public class SyncAttempts {
         Connector.Outcome outcome = connector.submit(downstream, claimed.idempotencyKey(), claimed.payload(), limit);
         CrashPoints.reach(crashPrefix + ".after-answer");
         Instant now = clock.instant();
-        OrderSync next = outcome.succeeded() ? claimed.succeeded(outcome.reference(), now)
-                : claimed.failed(FailureClassifier.classify(outcome.failure(), downstream.rules()),
-                        Mask.text(outcome.failure().message()), downstream.retries(), now, random);
+        Classification c = outcome.succeeded() ? null
+                : FailureClassifier.classify(outcome.failure(), downstream.rules());
+        String masked = c == null ? null : Mask.text(outcome.failure().message());
+        OrderSync next = c == null ? claimed.succeeded(outcome.reference(), now)
+                : claimed.failed(c, masked, downstream.retries(), now, random);
         try {
             store.write(next);
         } catch (SyncStore.StaleSyncException leaseLost) {
@@ -72,6 +78,12 @@ public class SyncAttempts {
         metrics.attempt(downstream.name(), next.state(), next.attempt(), outcome.latency());
         if (next.state() == SyncState.ASYNC_PENDING) {
             schedule(next, now);
+        }
+        if (c != null && FailureInbox.records(c)) {
+            // only failures no rule decided, after the outcome is safe: successes and rule-known retries cost no
+            // extra write
+            inbox.record(downstream.name(), FailureTemplate.of(c.failure().kind(), c.failure().httpStatus(),
+                    c.failure().code(), masked), c, claimed.orderId(), now);
         }
         return ProcessingResult.of(next);
     }

@@ -194,6 +194,24 @@ public record OrderSync(String orderId, SyncState state, int attempt, String ide
                 now, now, null, 0, null, null, null, redrives + 1, now, version + 1);
     }
 
+    /**
+     * An operator releases a {@code NEEDS_REVIEW} order after a rule now classifies its last failure as {@code c}
+     * (its category known, not {@code UNKNOWN}): an async processing category goes back to async processing like
+     * {@link #redriven}; {@code INVALID_DATA} and {@code REJECTED} end in their final state with {@code c} as the
+     * classification that decided it.
+     *
+     * @param maskedMessage the failure's message, already masked
+     */
+    public OrderSync released(Classification c, String maskedMessage, Instant now) {
+        requireState(SyncState.NEEDS_REVIEW, "released");
+        require(c.category() != Category.UNKNOWN, "a release needs a known category, not UNKNOWN");
+        if (c.asyncProcessing()) {
+            return redriven(now);
+        }
+        return moved(c.category().afterFailure(), attempt, null, null, lostLeases, LastFailure.of(c, maskedMessage,
+                now), null, null, now);
+    }
+
     private OrderSync moved(SyncState to, int toAttempt, Instant next, Instant lease, int lost, LastFailure last,
                             String ref, DeadReason why, Instant now) {
         return new OrderSync(orderId, to, toAttempt, idempotencyKey, downstream, businessType, payload,

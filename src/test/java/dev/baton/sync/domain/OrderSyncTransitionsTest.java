@@ -76,7 +76,8 @@ class OrderSyncTransitionsTest {
                 "resend", s -> s.resend(T0.plusSeconds(120)),
                 "dead", s -> s.dead(DeadReason.SETTINGS_MISSING, T0.plusSeconds(30)),
                 "redriven", s -> s.redriven(T0.plusSeconds(30)),
-                "budgetSpent", s -> s.budgetSpent(T0.plusSeconds(30)));
+                "budgetSpent", s -> s.budgetSpent(T0.plusSeconds(30)),
+                "released", s -> s.released(classified(Category.REJECTED), "no", T0.plusSeconds(30)));
         Map<String, EnumSet<SyncState>> allowedFrom = Map.of(
                 "start", EnumSet.of(SyncState.NOT_SYNCED, SyncState.INVALID, SyncState.REJECTED),
                 "claimRetry", EnumSet.of(SyncState.ASYNC_PENDING),
@@ -86,7 +87,8 @@ class OrderSyncTransitionsTest {
                 "resend", EnumSet.of(SyncState.ASYNC_PENDING),
                 "dead", EnumSet.of(SyncState.SYNCING, SyncState.ASYNC_PENDING),
                 "redriven", EnumSet.of(SyncState.DEAD, SyncState.NEEDS_REVIEW),
-                "budgetSpent", EnumSet.of(SyncState.ASYNC_PENDING));
+                "budgetSpent", EnumSet.of(SyncState.ASYNC_PENDING),
+                "released", EnumSet.of(SyncState.NEEDS_REVIEW));
         return all.entrySet().stream().flatMap(t -> STATES.keySet().stream().map(from -> Arguments.of(t.getKey(),
                 from, allowedFrom.get(t.getKey()).contains(from), t.getValue())));
     }
