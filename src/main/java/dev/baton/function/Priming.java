@@ -34,8 +34,8 @@ import io.quarkus.runtime.StartupEvent;
  * <p>It sends the exported function one harmless event through funqy's own dispatch, chosen to be a read:
  * a GET of an order that does not exist ({@code handoff}), of a business type's flows ({@code mapping-config}),
  * one order of the DEAD listing ({@code order-sync}: 16 key-only queries, at most one BatchGetItem), a retry
- * message for a missing order that is already due ({@code order-retry}: one GetItem, no message sent). The sweeper's event would recover orders (writes), so
- * {@code order-sweep} instead asks the due index for what was due before 1970 (128 key-only queries, nothing
+ * message for a missing order that is already due ({@code order-retry}: one GetItem, no message sent). The
+ * sweeper's event would recover orders (writes), so {@code order-sweep} instead asks the due index for what was due before 1970 (128 key-only queries, nothing
  * found); {@code order-events} is not primed (its event would put to EventBridge). Real reads rather than a
  * network-free imitation, because the SDK's first call also resolves credentials and endpoints and opens the HTTP
  * client: a stub would leave those to the first customer. Nothing here writes, and a failure (AWS unreachable, a

@@ -28,7 +28,7 @@ final class ShardReads {
     private ShardReads() {
     }
 
-    /** {@code read(0)} … {@code read(n - 1)}, run in parallel, their results in index order (a result may be null). */
+    /** {@code read(0)} … {@code read(n - 1)}, run in parallel; their results (null allowed) in index order. */
     static <T> List<T> all(int n, IntFunction<T> read) {
         if (n == 1) { // no hand-over to another thread for a single read
             List<T> one = new ArrayList<>(1);
