@@ -74,7 +74,7 @@ public final class LoadHarness {
         }
         int status;
         try {
-            status = run(options, api, log, console, out);
+            status = run(options, api, log, console, out, stack);
         } finally {
             if (stack != null) {
                 stack.close();
@@ -83,7 +83,8 @@ public final class LoadHarness {
         System.exit(status);
     }
 
-    private static int run(Options options, Api api, CallLog log, PrintStream console, Path out) throws Exception {
+    private static int run(Options options, Api api, CallLog log, PrintStream console, Path out, LocalBaton stack)
+            throws Exception {
         Scenarios scenarios = new Scenarios(api);
         scenarios.setUp();
         console.println("Warming up ...");
@@ -96,7 +97,9 @@ public final class LoadHarness {
         Accounting accounting = new Accounting(scenarios, log == null ? CallLog.inert() : log, options.samples());
         List<OpCost> costs = accounting.run();
         List<LoadPhase.Result> phases = loadPhases(options, scenarios, log, console);
-        String report = report(options, costs, phases, log != null);
+        String floor = stack == null ? "Not measured: the stack runs elsewhere (--url).\n" : floor(options, stack, costs,
+                phases, console);
+        String report = report(options, costs, phases, log != null) + "\n### Baton ÷ storage floor\n\n" + floor;
         console.println(report);
         Files.createDirectories(out);
         Files.writeString(out.resolve("load-report.md"), report, StandardCharsets.UTF_8);
@@ -114,6 +117,28 @@ public final class LoadHarness {
             return 1;
         }
         return 0;
+    }
+
+    /** The plain-SDK floor on the stack's own DynamoDB Local, against Baton's medians of this run. */
+    private static String floor(Options options, LocalBaton stack, List<OpCost> costs, List<LoadPhase.Result> phases,
+                                PrintStream console) throws Exception {
+        console.println("Storage floor: a plain SDK client, " + options.samples() + " of each one at a time, then "
+                + options.concurrency() + " workers ...");
+        StorageFloor floor = new StorageFloor(stack.backends(),
+                dev.baton.local.SamTemplate.project().tableName("OrdersTable"));
+        java.util.Map<String, double[]> measured = floor.measure(Math.max(options.samples(), 30),
+                options.concurrency(), options.duration());
+        java.util.Map<String, double[]> baton = new java.util.HashMap<>();
+        baton.put(StorageFloor.HANDOFF, new double[] {p50(costs, "handoff"), phases.get(0).latencies()
+                .p50Millis("handoff")});
+        baton.put(StorageFloor.SYNC, new double[] {p50(costs, "sync → SYNCED"), phases.get(1).latencies()
+                .p50Millis("sync → SYNCED")});
+        return StorageFloor.markdown(measured, baton, options.concurrency()) + "\nLoad average at the end: "
+                + Files.readString(Path.of("/proc/loadavg")).trim() + ".\n";
+    }
+
+    private static double p50(List<OpCost> costs, String op) {
+        return costs.stream().filter(c -> c.op().equals(op)).mapToDouble(OpCost::p50Millis).findFirst().orElse(0);
     }
 
     private static List<LoadPhase.Result> loadPhases(Options options, Scenarios scenarios, CallLog log,

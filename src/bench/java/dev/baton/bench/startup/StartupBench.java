@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * process to the answer of its first invocation (queued before the process starts, so it is served as soon as
  * the function is initialised), several runs each, one function at a time; then 50 warm invocations; peak RSS
  * ({@code VmHWM}) after the first and after the warm invocations. Backends are DynamoDB Local and ElasticMQ in
- * this JVM, as in the local stack. Arguments: {@code [runs, default 5] [zip, default target/function.zip]};
+ * this JVM, as in the local stack. Each function runs primed and with priming off ({@code BATON_PRIME=false}), and
+ * beside them a bare funqy hello world ({@code src/bench/bare}) started the same way: the ratio to it is the
+ * figure. Arguments: {@code [runs, default 5] [zip, default target/function.zip] [bare zip]};
  * the report goes to {@code target/bench/startup-report-<zip name>.md}.
  */
 public final class StartupBench {
@@ -39,28 +41,74 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path zip = Path.of(args.length > 1 ? args[1] : "target/function.zip");
+        Path bareZip = Path.of(args.length > 2 ? args[2] : "src/bench/bare/target/function.zip");
         // its own directory: a local stack running beside the benchmark keeps its unpacked function
         String flavour = zip.getFileName().toString().replace(".zip", "");
         Path functionDir = LocalBaton.unpack(zip, Path.of("target/bench/" + flavour));
+        Path bareDir = Files.exists(bareZip) ? LocalBaton.unpack(bareZip, Path.of("target/bench/bare-funqy")) : null;
         SamTemplate template = SamTemplate.project();
-        StringBuilder report = new StringBuilder("| function | first answer, median of " + runs + " (ms) | runs (ms) "
-                + "| warm p50 (ms) | peak RSS after first / after 50 warm (MiB) |\n| --- | --- | --- | --- | --- |\n");
+        // every subject once per round, in turn, so a change in the machine's load falls on all of them alike
+        Map<String, List<Run>> results = new java.util.LinkedHashMap<>();
         try (EmbeddedBackends backends = EmbeddedBackends.start(null, template)) {
-            for (SamTemplate.Function function : template.functions()) {
-                List<Run> results = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    results.add(once(template, function, functionDir, backends));
+            for (int i = 0; i < runs; i++) {
+                if (bareDir != null) {
+                    results.computeIfAbsent(BARE, k -> new ArrayList<>()).add(bare(template, bareDir));
                 }
-                report.append(row(function.export(), results));
+                for (SamTemplate.Function function : template.functions()) {
+                    if (function.export().equals("order-events")) {
+                        continue; // its first event is a stream record that would put to EventBridge; not primed
+                    }
+                    for (boolean prime : new boolean[] {true, false}) {
+                        Run run = once(template, function, functionDir, backends, prime);
+                        results.computeIfAbsent(function.export() + (prime ? "" : UNPRIMED), k -> new ArrayList<>())
+                                .add(run);
+                        System.out.printf(Locale.ROOT, "run %d %s%s: first answer %.0f ms%n", i + 1,
+                                function.export(), prime ? "" : UNPRIMED, run.firstMillis());
+                    }
+                }
             }
         }
+        double bareFirst = results.containsKey(BARE) ? median(results.get(BARE)) : Double.NaN;
+        StringBuilder report = new StringBuilder("| function | first answer, median of " + runs + " (ms) | ÷ bare "
+                + "| runs (ms) | warm p50 (ms) | peak RSS after first / after 50 warm (MiB) |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n");
+        results.forEach((name, list) -> report.append(row(name, list, bareFirst)));
         String text = zip + ": " + String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6) + " ("
-                + Files.size(zip) + " bytes); java " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores\n\n" + report;
+                + Files.size(zip) + " bytes)" + (bareDir == null ? "" : "; bare app " + bareZip + ": "
+                + String.format(Locale.ROOT, "%.1f MB", Files.size(bareZip) / 1e6)) + "; java "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores; load average before " + loadAverage() + "\n\n" + report;
         System.out.println(text);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/startup-report-" + flavour + ".md"), text);
         System.exit(0);
+    }
+
+    private static final String BARE = "bare funqy hello world";
+    private static final String UNPRIMED = " (priming off)";
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static double median(List<Run> runs) {
+        double[] first = runs.stream().mapToDouble(Run::firstMillis).sorted().toArray();
+        return first[first.length / 2];
+    }
+
+    /** One cold start of the bare app: the same handler class, JVM flags and Runtime API emulator. */
+    private static Run bare(SamTemplate template, Path bareDir) throws Exception {
+        Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
+        try (RuntimeApiEmulator emulator = new RuntimeApiEmulator("hello", timeout)) {
+            Map<String, String> env = Map.of("AWS_LAMBDA_RUNTIME_API", emulator.address(),
+                    "AWS_LAMBDA_FUNCTION_NAME", "hello", "AWS_REGION", EmbeddedBackends.REGION);
+            return measure(emulator, () -> "\"world\"", () -> FunctionProcess.start("hello", bareDir,
+                    template.globalHandler(), env));
+        }
     }
 
     /** One cold start: millis to the first answer, warm median, peak RSS (KiB) after the first and after warm. */
@@ -68,28 +116,37 @@ public final class StartupBench {
     }
 
     private static Run once(SamTemplate template, SamTemplate.Function function, Path functionDir,
-                            EmbeddedBackends backends) throws Exception {
+                            EmbeddedBackends backends, boolean prime) throws Exception {
         Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
         try (RuntimeApiEmulator emulator = new RuntimeApiEmulator(function.export(), timeout)) {
-            Set<Long> before = children();
-            String event = event(function.export(), backends);
-            long start = System.nanoTime();
-            var first = emulator.invoke(event);
-            try (FunctionProcess process = FunctionProcess.start(function.export(), functionDir,
-                    template.globalHandler(), LocalBaton.functionEnvironment(template, function, backends, emulator, false, false))) {
-                first.get();
-                double firstMillis = (System.nanoTime() - start) / 1e6;
-                long pid = children().stream().filter(p -> !before.contains(p)).findFirst().orElse(-1L);
-                long rssFirst = peakRssKb(pid);
-                double[] warm = new double[50];
-                for (int i = 0; i < warm.length; i++) {
-                    long t = System.nanoTime();
-                    emulator.invoke(event(function.export(), backends)).get();
-                    warm[i] = (System.nanoTime() - t) / 1e6;
-                }
-                Arrays.sort(warm);
-                return new Run(firstMillis, warm[warm.length / 2], rssFirst, peakRssKb(pid));
+            Map<String, String> env = new java.util.HashMap<>(LocalBaton.functionEnvironment(template, function,
+                    backends, emulator, false, false));
+            env.put("BATON_PRIME", Boolean.toString(prime));
+            return measure(emulator, () -> event(function.export(), backends), () -> FunctionProcess.start(
+                    function.export(), functionDir, template.globalHandler(), env));
+        }
+    }
+
+    /** Starts a process with {@code event} already queued; the first answer, 50 warm ones, the peak RSS. */
+    private static Run measure(RuntimeApiEmulator emulator, java.util.function.Supplier<String> event,
+                               java.util.concurrent.Callable<FunctionProcess> starter) throws Exception {
+        Set<Long> before = children();
+        String first = event.get();
+        long start = System.nanoTime();
+        var answer = emulator.invoke(first);
+        try (FunctionProcess process = starter.call()) {
+            answer.get();
+            double firstMillis = (System.nanoTime() - start) / 1e6;
+            long pid = children().stream().filter(p -> !before.contains(p)).findFirst().orElse(-1L);
+            long rssFirst = peakRssKb(pid);
+            double[] warm = new double[50];
+            for (int i = 0; i < warm.length; i++) {
+                long t = System.nanoTime();
+                emulator.invoke(event.get()).get();
+                warm[i] = (System.nanoTime() - t) / 1e6;
             }
+            Arrays.sort(warm);
+            return new Run(firstMillis, warm[warm.length / 2], rssFirst, peakRssKb(pid));
         }
     }
 
@@ -133,12 +190,13 @@ public final class StartupBench {
         return -1;
     }
 
-    private static String row(String export, List<Run> runs) {
+    private static String row(String export, List<Run> runs, double bareFirst) {
         double[] first = runs.stream().mapToDouble(Run::firstMillis).sorted().toArray();
         double[] warm = runs.stream().mapToDouble(Run::warmMillis).sorted().toArray();
         long[] rssFirst = runs.stream().mapToLong(Run::rssFirstKb).sorted().toArray();
         long[] rssWarm = runs.stream().mapToLong(Run::rssWarmKb).sorted().toArray();
-        return String.format(Locale.ROOT, "| %s | **%.0f** | %s | %.1f | %d / %d |%n", export, first[first.length / 2],
+        return String.format(Locale.ROOT, "| %s | **%.0f** | %.2f | %s | %.1f | %d / %d |%n", export,
+                first[first.length / 2], first[first.length / 2] / bareFirst,
                 runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.firstMillis()))
                         .collect(Collectors.joining(", ")), warm[warm.length / 2],
                 rssFirst[rssFirst.length / 2] / 1024, rssWarm[rssWarm.length / 2] / 1024);

@@ -31,6 +31,10 @@ public interface BatonConfig {
     /** Where order events go (README "Order events"). */
     Events events();
 
+    /** Whether each function sends itself one harmless read at start-up ({@code dev.baton.function.Priming}). */
+    @WithDefault("true")
+    boolean prime();
+
     /** Where order events go. */
     interface Events {
         /** The EventBridge bus the {@code order-events} function puts events on (env {@code BATON_EVENTS_BUS}). */

@@ -2,7 +2,6 @@ package dev.baton.sync.infra;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.baton.shared.app.StoreUnavailableException;
 import dev.baton.shared.infra.BatonConfig;
@@ -21,14 +21,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link SyncStore} on the orders table: each order's sync state is its own small item ({@link SyncItems}),
  * so the order's writers and the sync's writers never overwrite each other. Every transition is one PutItem
  * conditioned on the version it started from — the storage side of {@link OrderSync}'s transitions, which it
  * maps without re-implementing them. Listing and sweeping read the sharded indexes of {@link SyncIndexes}: every
- * shard, never a Scan.
+ * shard, several at once ({@link ShardReads}), never a Scan.
  */
 @ApplicationScoped
 public class DynamoSyncStore implements SyncStore {
@@ -39,9 +38,15 @@ public class DynamoSyncStore implements SyncStore {
     private final DynamoDbClient dynamo;
     private final String table;
 
+    @Inject
     DynamoSyncStore(DynamoDbClient dynamo, BatonConfig config) {
+        this(dynamo, config.tables().orders());
+    }
+
+    /** A store on {@code table}: for tests that read a table of their own. */
+    DynamoSyncStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
-        this.table = config.tables().orders();
+        this.table = table;
     }
 
     /**
@@ -100,24 +105,21 @@ public class DynamoSyncStore implements SyncStore {
 
     @Override
     public List<Due> due(SyncState state, Instant before, int limitPerShard) {
-        List<Due> due = new ArrayList<>();
-        for (int shard = 0; shard < SyncIndexes.DUE_SHARDS; shard++) {
+        List<List<Due>> shards = ShardReads.all(SyncIndexes.DUE_SHARDS, shard -> {
             String key = SyncIndexes.dueKey(state, shard);
             try {
-                var page = dynamo.query(b -> b.tableName(table).indexName(SyncIndexes.DUE)
+                return dynamo.query(b -> b.tableName(table).indexName(SyncIndexes.DUE)
                         .keyConditionExpression("#k = :k AND #at <= :before")
                         .expressionAttributeNames(Map.of("#k", SyncIndexes.DUE_KEY, "#at", SyncIndexes.DUE_AT))
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(key), ":before",
                                 n(before.toEpochMilli())))
-                        .limit(limitPerShard));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    due.add(new Due(orderId(item), SyncItems.millis(item, SyncIndexes.DUE_AT)));
-                }
+                        .limit(limitPerShard)).items().stream()
+                        .map(item -> new Due(orderId(item), SyncItems.millis(item, SyncIndexes.DUE_AT))).toList();
             } catch (SdkException e) {
                 throw new StoreUnavailableException("Query " + SyncIndexes.DUE, key, e);
             }
-        }
-        return due;
+        });
+        return shards.stream().flatMap(List::stream).toList();
     }
 
     @Override
@@ -126,42 +128,20 @@ public class DynamoSyncStore implements SyncStore {
             throw new IllegalArgumentException("only listed states are listed, not " + states);
         }
         String after = cursor == null ? null : Cursors.decode(cursor, states);
-        // scatter-gather: the newest `limit` entries of every shard after the cursor hold the newest `limit` overall
-        List<Map<String, AttributeValue>> entries = new ArrayList<>();
-        boolean more = false;
-        for (SyncState state : states) {
-            for (int shard = 0; shard < SyncIndexes.LISTED_SHARDS; shard++) {
-                QueryResponse page = listShard(SyncIndexes.listKey(state, shard), after, limit);
-                entries.addAll(page.items());
-                more |= page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        ShardedListing listing = new ShardedListing(dynamo, table, states, after);
+        List<Summary> found = new ArrayList<>(limit);
+        String last = null;
+        // entries whose order moved on are left out, so take more until the page is full or the listing ends
+        while (found.size() < limit) {
+            List<Map<String, AttributeValue>> entries = listing.next(limit - found.size());
+            if (entries.isEmpty()) {
+                break;
             }
+            found.addAll(summaries(entries));
+            last = ShardedListing.sortKey(entries.get(entries.size() - 1));
         }
-        entries.sort(Comparator.comparing((Map<String, AttributeValue> e) -> e.get(SyncIndexes.LIST_SK).s())
-                .reversed());
-        more |= entries.size() > limit;
-        List<Map<String, AttributeValue>> taken = entries.subList(0, Math.min(limit, entries.size()));
-        String next = more && !taken.isEmpty()
-                ? Cursors.encode(states, taken.get(taken.size() - 1).get(SyncIndexes.LIST_SK).s()) : null;
-        return new Page(summaries(taken), next);
-    }
-
-    private QueryResponse listShard(String key, String after, int limit) {
-        Map<String, String> names = new HashMap<>(Map.of("#k", SyncIndexes.LIST_KEY));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":k", AttributeValue.fromS(key)));
-        String condition = "#k = :k";
-        if (after != null) {
-            condition += " AND #sk < :after";
-            names.put("#sk", SyncIndexes.LIST_SK);
-            values.put(":after", AttributeValue.fromS(after));
-        }
-        String keyCondition = condition;
-        try {
-            return dynamo.query(b -> b.tableName(table).indexName(SyncIndexes.LISTED)
-                    .keyConditionExpression(keyCondition).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).scanIndexForward(false).limit(limit));
-        } catch (SdkException e) {
-            throw new StoreUnavailableException("Query " + SyncIndexes.LISTED, key, e);
-        }
+        String next = last != null && listing.hasMore() ? Cursors.encode(states, last) : null;
+        return new Page(found, next);
     }
 
     /**

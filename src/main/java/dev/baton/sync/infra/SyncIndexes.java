@@ -26,18 +26,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * CRC-32 of the order id modulo the shard count, so one order always lands in the same shard. The counts are
  * fixed (changing one moves entries to shards nobody reads until the index backfill rewrites them):
  * {@value #LISTED_SHARDS} listing shards and {@value #DUE_SHARDS} due shards keep every index partition well under
- * DynamoDB's ~1,000 writes/s at 10,000 syncs/s (src/bench/README.md, "Capacity model").
+ * DynamoDB's ~1,000 writes/s at 10,000 syncs/s (src/bench/README.md, "Capacity model"). Public for the outage
+ * simulation of the benchmarks, which uses the real shard function and keys.
  */
-final class SyncIndexes {
+public final class SyncIndexes {
 
     /** The operators' listing index. */
     static final String LISTED = "syncListed";
     /** The sweeper's index. */
     static final String DUE = "syncDue";
     /** Shards of the listing index: a listing page queries each listed state's shards. */
-    static final int LISTED_SHARDS = 16;
+    public static final int LISTED_SHARDS = 16;
     /** Shards of the due index: every sweep queries all of them. */
-    static final int DUE_SHARDS = 128;
+    public static final int DUE_SHARDS = 128;
 
     static final String LIST_KEY = "listKey";
     static final String LIST_SK = "listSk";
@@ -48,17 +49,19 @@ final class SyncIndexes {
     }
 
     /** The shard of {@code orderId} among {@code shards}. */
-    static int shard(String orderId, int shards) {
+    public static int shard(String orderId, int shards) {
         CRC32 crc = new CRC32();
         crc.update(orderId.getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % shards);
     }
 
-    static String listKey(SyncState state, int shard) {
+    /** The listing index's partition key of {@code state} in {@code shard}. */
+    public static String listKey(SyncState state, int shard) {
         return state.name() + "#" + shard;
     }
 
-    static String dueKey(SyncState state, int shard) {
+    /** The due index's partition key of {@code state} in {@code shard}. */
+    public static String dueKey(SyncState state, int shard) {
         return state.name() + "#" + shard;
     }
 
