@@ -36,9 +36,17 @@ public final class FunctionProcess implements AutoCloseable {
                                         Map<String, String> environment) throws IOException {
         Path bootstrap = functionDir.resolve(BOOTSTRAP);
         boolean nativeBuild = java.nio.file.Files.isRegularFile(bootstrap);
-        ProcessBuilder builder = new ProcessBuilder(nativeBuild ? List.of(bootstrap.toAbsolutePath().toString())
-                : jvmCommand(functionDir, handler)).redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        if (nativeBuild) {
+            // system properties follow the executable, as a provided.al2023 bootstrap script would pass them
+            command.add(bootstrap.toAbsolutePath().toString());
+            command.addAll(trustStoreOptions(environment));
+        } else {
+            command.addAll(jvmCommand(functionDir, handler, trustStoreOptions(environment)));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.environment().keySet().removeAll(List.of(TRUST_STORE, TRUST_STORE_PASSWORD));
         if (nativeBuild) {
             // as provided.al2023 starts it: in the task root, which it names, with the handler (Quarkus ignores it)
             builder.directory(functionDir.toFile());
@@ -55,13 +63,38 @@ public final class FunctionProcess implements AutoCloseable {
     /** The executable a native function.zip holds at its root, as Lambda's custom runtimes expect. */
     public static final String BOOTSTRAP = "bootstrap";
 
-    private static List<String> jvmCommand(Path functionDir, String handler) throws IOException {
+    /**
+     * A PKCS12 trust store the functions trust instead of the CAs they were built with (for a stand-in downstream
+     * with a self-signed certificate), given as {@code -Djavax.net.ssl.trustStore}: a native executable reads
+     * these properties at run time, as the JVM does (README "Native or JVM"). Passed on from the stack's
+     * environment; not given to the function as a variable.
+     */
+    public static final String TRUST_STORE = "BATON_FUNCTION_TRUSTSTORE";
+    /** The password of {@link #TRUST_STORE}; default {@code changeit}. */
+    public static final String TRUST_STORE_PASSWORD = "BATON_FUNCTION_TRUSTSTORE_PASSWORD";
+
+    /** The system properties that make a function trust {@link #TRUST_STORE}; none when it is not set. */
+    static List<String> trustStoreOptions(Map<String, String> environment) {
+        String store = environment.get(TRUST_STORE);
+        if (store == null || store.isBlank()) {
+            return List.of();
+        }
+        String password = environment.getOrDefault(TRUST_STORE_PASSWORD, "changeit");
+        return List.of("-Djavax.net.ssl.trustStore=" + Path.of(store).toAbsolutePath(),
+                "-Djavax.net.ssl.trustStoreType=PKCS12", "-Djavax.net.ssl.trustStorePassword=" + password);
+    }
+
+    private static List<String> jvmCommand(Path functionDir, String handler, List<String> properties)
+            throws IOException {
         String sep = java.io.File.pathSeparator;
         String classpath = functionDir + sep + functionDir.resolve("lib") + "/*" + sep + runtimeClientJars();
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", JNI_PROPERTY + "=" + jniLibrary(functionDir),
-                "-cp", classpath,
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m",
+                JNI_PROPERTY + "=" + jniLibrary(functionDir)));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                handler));
+        return command;
     }
 
     /**

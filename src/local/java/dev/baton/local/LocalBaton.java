@@ -163,10 +163,12 @@ public final class LocalBaton implements AutoCloseable {
 
     /**
      * Variables the stack passes on from its own environment to every function when set: the crash-point
-     * suite's fault hook, the sync timing it shortens, and the egress allowlist (a template parameter deployed).
+     * suite's fault hook, the sync timing it shortens, the egress allowlist (a template parameter deployed) and
+     * a trust store for stand-in downstreams over HTTPS ({@link FunctionProcess#TRUST_STORE}).
      */
     static final List<String> PASSED_THROUGH = List.of("BATON_CRASH_AT", "BATON_SYNC_LEASE_MARGIN",
-            "BATON_SYNC_SWEEP_GRACE", "BATON_DOWNSTREAM_ALLOWED_HOSTS");
+            "BATON_SYNC_SWEEP_GRACE", "BATON_DOWNSTREAM_ALLOWED_HOSTS", FunctionProcess.TRUST_STORE,
+            FunctionProcess.TRUST_STORE_PASSWORD);
 
     /**
      * The environment Lambda would give {@code function}: the template's variables with tables and queues

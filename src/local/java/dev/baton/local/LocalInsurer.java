@@ -37,7 +37,26 @@ public final class LocalInsurer implements AutoCloseable {
 
     /** Serves on {@code port} (loopback); 0 picks a free one. */
     public LocalInsurer(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        this(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200));
+    }
+
+    /**
+     * Serves HTTPS on {@code port} (loopback; 0 picks a free one) with the key of {@code tls}: a downstream over
+     * TLS, as deployed insurers are (the native suite proves the functions' HTTPS client with it).
+     */
+    public LocalInsurer(int port, javax.net.ssl.SSLContext tls) throws IOException {
+        this(https(port, tls));
+    }
+
+    private static HttpServer https(int port, javax.net.ssl.SSLContext tls) throws IOException {
+        com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+                new InetSocketAddress("127.0.0.1", port), 200);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        return server;
+    }
+
+    private LocalInsurer(HttpServer server) {
+        this.server = server;
         server.createContext("/proposals", this::proposal);
         server.createContext("/mode", this::mode);
         server.createContext("/release", exchange -> {

@@ -22,7 +22,8 @@ import dev.baton.crash.StackProcess;
 
 /**
  * The local stack ({@code dev.baton.local.LocalMain}, what {@code infra/local/run.sh} runs, from
- * {@code target/function.zip}) as a separate process that a test talks to only over HTTP, like an outside
+ * {@code target/function.zip}, or {@code target/function-native.zip} with {@code BATON_NATIVE=1} in the suite's
+ * environment) as a separate process that a test talks to only over HTTP, like an outside
  * client would: its own data directory, free ports (read back from its banner), authentication on or off.
  * The start is awaited by reading the process's output, never by sleeping; output goes to
  * {@code target/blackbox-logs/<name>.log}.
@@ -72,7 +73,10 @@ public final class BlackBoxStack implements AutoCloseable {
         env.put("BATON_PORT", "0");
         env.put("BATON_INSURER_PORT", "0");
         env.put("BATON_DATA_DIR", dataDir.toString());
-        env.put("BATON_FUNCTION_ZIP", "target/function.zip");
+        // BATON_NATIVE=1 in the suite's environment: the functions run as the native build's executables
+        boolean nativeFunctions = "1".equals(System.getenv("BATON_NATIVE"));
+        env.put("BATON_NATIVE", nativeFunctions ? "1" : "0");
+        env.put("BATON_FUNCTION_ZIP", nativeFunctions ? "target/function-native.zip" : "target/function.zip");
         env.put("BATON_FUNCTION_DIR", dataDir.resolve("function").toString());
         env.put("BATON_SWEEP_SECONDS", "3600");
         env.putAll(extra);

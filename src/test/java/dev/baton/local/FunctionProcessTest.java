@@ -42,4 +42,28 @@ class FunctionProcessTest {
         // then
         assertThat(Files.readString(seen).strip()).isEqualTo(functionDir + "|" + functionDir + "|127.0.0.1:9001");
     }
+
+    @Test
+    void aTrustStoreGivenToTheStack_isPassedToTheExecutableAsSystemProperties_notAsVariables() throws Exception {
+        // given a "native" function.zip whose bootstrap reports its arguments and whether it sees the variable
+        Path seen = dir.resolve("args.txt");
+        Path zip = dir.resolve("function.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
+            out.write(("#!/bin/sh\necho \"$*|${BATON_FUNCTION_TRUSTSTORE:-unset}\" > " + seen + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Path functionDir = FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+        // when
+        try (FunctionProcess process = FunctionProcess.start("order-sync", functionDir, "ignored::handler",
+                Map.of(FunctionProcess.TRUST_STORE, "/tmp/trust.p12", FunctionProcess.TRUST_STORE_PASSWORD, "s3"))) {
+            Instant limit = Instant.now().plus(Duration.ofSeconds(10));
+            while (!Files.exists(seen) && Instant.now().isBefore(limit)) {
+                Thread.sleep(50);
+            }
+        }
+        // then
+        assertThat(Files.readString(seen).strip()).isEqualTo("-Djavax.net.ssl.trustStore=/tmp/trust.p12 "
+                + "-Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=s3|unset");
+    }
 }

@@ -168,6 +168,14 @@ public final class StartupBench {
                         .body("{\"orderId\":\"" + id + "\",\"attempt\":2,\"dueAt\":\"" + Instant.now() + "\"}")
                         .md5OfBody("0").build();
                 return QueuePoller.event(List.of(m), "arn:aws:sqs:us-east-1:000000000000:baton-retry").toString();
+            case "order-events":
+                // a removed item: a stream record that means no event, so nothing is put on a bus
+                String key = "{\"pk\":{\"S\":\"" + id + "\"}}";
+                return "{\"Records\":[{\"eventID\":\"" + id + "\",\"eventName\":\"REMOVE\","
+                        + "\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\","
+                        + "\"dynamodb\":{\"Keys\":" + key + ",\"OldImage\":" + key + ",\"SequenceNumber\":\"1\","
+                        + "\"SizeBytes\":64,\"StreamViewType\":\"NEW_AND_OLD_IMAGES\"},\"eventSourceARN\":"
+                        + "\"arn:aws:dynamodb:us-east-1:000000000000:table/baton-orders/stream/2026-12-01\"}]}";
             default:
                 return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
                         + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"time\":\"" + Instant.now()
