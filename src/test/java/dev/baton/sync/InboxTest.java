@@ -116,10 +116,13 @@ class InboxTest {
         cache.evict(downstream);
     }
 
-    /** The insurer answers the stand-in insurer's "odd" refusal for {@code orderId}, with a serial and an ID. */
+    /**
+     * The insurer answers the stand-in insurer's "odd" refusal for {@code orderId}, with a serial and an ID. (Worded
+     * "ref", not "流水号": the model reads "流水号 …" as a refusal at 0.73, and this test needs an answer nobody places.)
+     */
     private void insurerAnswersOddly(String orderId, String serial) {
         insurer.stubFor(post(urlEqualTo(path)).withRequestBody(containing(orderId)).willReturn(aResponse().withStatus(200).withBody("{\"code\":\"ERR-917\",\"msg\":"
-                + "\"处理结果待确认 流水号" + serial + " 证件11010519491231002X\"}")));
+                + "\"处理结果待确认 ref " + serial + " 11010519491231002X\"}")));
     }
 
     private void insurerIsUp() {
