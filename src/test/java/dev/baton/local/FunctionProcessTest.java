@@ -66,4 +66,12 @@ class FunctionProcessTest {
         assertThat(Files.readString(seen).strip()).isEqualTo("-Djavax.net.ssl.trustStore=/tmp/trust.p12 "
                 + "-Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=s3|unset");
     }
+
+    @Test
+    void theLocalStack_startsFunctionsUnprimed_unlessItsOwnEnvironmentAsks() {
+        Map<String, String> env = Map.of("BATON_AUTH_MODE", "off");
+        assertThat(LocalBaton.withoutPriming(env, Map.of())).containsEntry("BATON_PRIME", "false")
+                .containsEntry("BATON_AUTH_MODE", "off");
+        assertThat(LocalBaton.withoutPriming(env, Map.of("BATON_PRIME", "true"))).containsEntry("BATON_PRIME", "true");
+    }
 }
