@@ -4,6 +4,7 @@
 #   infra/native/build.sh          native executable (./mvnw package -Pnative): target/function-native.zip
 #                                  (the executable as bootstrap), copied to target/deploy/function.zip
 #   infra/native/build.sh --jvm    JVM build (./mvnw package): target/function.zip, copied to target/deploy/
+#   infra/native/build.sh --home   prints the GraalVM home the native build would use (assembling it if needed)
 #
 # Native needs a GraalVM/Mandrel home for JDK 25: GRAALVM_HOME when set, else the one
 # ../shared/tools/native/assemble puts together on machines without a distribution (it needs gcc and the Debian
@@ -22,10 +23,32 @@ mode=native
 case "${1:-}" in
   "") ;;
   --jvm) mode=jvm ;;
-  *) fail "unknown argument $1 (usage: infra/native/build.sh [--jvm])" ;;
+  --home) mode=home ;;
+  *) fail "unknown argument $1 (usage: infra/native/build.sh [--jvm|--home])" ;;
 esac
 skip=(-DskipTests)
 [ "${BATON_SKIP_TESTS:-1}" = "0" ] && skip=()
+graalvm_home() {
+  home=${GRAALVM_HOME:-}
+  if [ -z "$home" ]; then
+    if ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
+      echo "build.sh: installing zlib1g-dev (native-image links against it)..." >&2
+      sudo=""
+      [ "$(id -u)" = 0 ] || sudo="sudo -n"
+      $sudo apt-get install -y -q zlib1g-dev >/dev/null || fail "could not install zlib1g-dev: run apt-get install -y zlib1g-dev as root."
+    fi
+    assemble=../shared/tools/native/assemble
+    [ -x "$assemble" ] || fail "no GRAALVM_HOME and no $assemble: set GRAALVM_HOME to a GraalVM/Mandrel for JDK 25 (or BATON_NATIVE_CONTAINER=1 with Docker)."
+    echo "build.sh: assembling a GraalVM home ($assemble, ~1 min the first time)..." >&2
+    home=$("$assemble")
+  fi
+  [ -x "$home/bin/native-image" ] || fail "$home has no bin/native-image: point GRAALVM_HOME at a GraalVM/Mandrel home."
+  echo "$home"
+}
+if [ "$mode" = home ]; then
+  graalvm_home
+  exit 0
+fi
 started=$SECONDS
 mkdir -p target/deploy
 
@@ -37,20 +60,7 @@ else
   if [ "${BATON_NATIVE_CONTAINER:-0}" = "1" ]; then
     args+=(-Dquarkus.native.container-build=true)
   else
-    home=${GRAALVM_HOME:-}
-    if [ -z "$home" ]; then
-      if ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
-        echo "build.sh: installing zlib1g-dev (native-image links against it)..."
-        sudo=""
-        [ "$(id -u)" = 0 ] || sudo="sudo -n"
-        $sudo apt-get install -y -q zlib1g-dev >/dev/null || fail "could not install zlib1g-dev: run apt-get install -y zlib1g-dev as root."
-      fi
-      assemble=../shared/tools/native/assemble
-      [ -x "$assemble" ] || fail "no GRAALVM_HOME and no $assemble: set GRAALVM_HOME to a GraalVM/Mandrel for JDK 25 (or BATON_NATIVE_CONTAINER=1 with Docker)."
-      echo "build.sh: assembling a GraalVM home ($assemble, ~1 min the first time)..."
-      home=$("$assemble")
-    fi
-    [ -x "$home/bin/native-image" ] || fail "$home has no bin/native-image: point GRAALVM_HOME at a GraalVM/Mandrel home."
+    home=$(graalvm_home)
     args+=(-Dquarkus.native.container-build=false "-Dquarkus.native.graalvm-home=$home")
   fi
   echo "build.sh: native build (several minutes; 6 min on 2 idle cores, 40 under load)..."
