@@ -11,10 +11,11 @@ import dev.baton.sync.domain.SyncState;
  * The event a committed change of an order's sync item means to channels (docs/semantics.md#sync-rules).
  * {@code SYNCING} is Baton's own lease and never an event; an outcome is an event when the state it enters differs
  * from the one before (every outcome is entered from {@code SYNCING}, so each attempt's outcome counts once):
- * {@code SYNCED}, {@code INVALID}, {@code REJECTED}, {@code DEAD}. {@code ASYNC_PENDING} is an event twice: when the
- * first attempt of a sync fails ({@code sync.went-async}) and when an operator redrives ({@code sync.redriven});
- * a later attempt that fails again changes nothing a channel acts on (it still waits). There is no "needs review"
- * state: {@code DEAD} is the state a human must look at.
+ * {@code SYNCED}, {@code INVALID}, {@code REJECTED}, {@code DEAD}, {@code NEEDS_REVIEW}; an operator's release of a
+ * {@code NEEDS_REVIEW} order into a final state is that state's event. {@code ASYNC_PENDING} is an event twice: when
+ * the first attempt of a sync fails ({@code sync.went-async}) and when an operator redrives or releases it back to
+ * async processing ({@code sync.redriven}); a later attempt that fails again changes nothing a channel acts on (it
+ * still waits). {@code DEAD} and {@code NEEDS_REVIEW} are the states a human must look at.
  */
 public final class SyncChanges {
 
