@@ -168,7 +168,8 @@ class InboxTest {
         assertThat(g.template().text()).contains("处理结果待确认").doesNotContain("2026", "11010519491231002", "999");
         assertThat(g.category()).isEqualTo("UNKNOWN");
         assertThat(g.source()).isEqualTo("FALLBACK");
-        assertThat(g.examples()).containsExactlyInAnyOrder(a, b);
+        // examples are sampled into a few slots chosen by the order id's hash: two orders share one in 1 case of 5
+        assertThat(g.examples()).isNotEmpty().isSubsetOf(a, b).doesNotHaveDuplicates();
         assertThat(g.firstSeen()).isBeforeOrEqualTo(g.lastSeen());
     }
 
