@@ -14,8 +14,10 @@ import java.util.List;
  * never answered transient: it is {@code UNKNOWN}, probed a few times, then reviewed.
  *
  * <p>Never final by Baton's defaults or model: a message saying the outcome is pending or unknown
- * ({@link DefaultRules#outcomePending}, "处理结果待确认": the downstream may have accepted the order), and — by the
- * model — a failure without a message (a bare code says nothing decisive). A downstream's own rule still decides.
+ * ({@link DefaultRules#outcomePending}, "处理结果待确认": the downstream may have accepted the order) — unless an
+ * async default rule decides ("处理中，请稍后查询" is busy), it is {@code UNKNOWN} by the fallback, for a human to
+ * check and recorded in the inbox — and, by the model, a failure without a message (a bare code says nothing
+ * decisive). A downstream's own rule still decides.
  * Pure: it runs on every failed attempt and in the classify dry run.
  */
 public final class FailureClassifier {
@@ -123,7 +125,8 @@ public final class FailureClassifier {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure, verdict);
             }
         }
-        if (!finalLooking && verdict.category() != Category.UNKNOWN && verdict.confidence() >= asyncThreshold) {
+        if (!pending && !finalLooking && verdict.category() != Category.UNKNOWN
+                && verdict.confidence() >= asyncThreshold) {
             return new Classification(verdict.category(), MODEL_RULE_ID, RuleSource.MODEL, failure, verdict);
         }
         return new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure, verdict);

@@ -225,6 +225,19 @@ class FailureClassifierTest {
     }
 
     @Test
+    void theStandInInsurersOddAnswer_isUnknownByTheFallback_forTheInbox() {
+        // given the local stand-in insurer's "odd" answer (walkthrough step 8, the console's inbox test)
+        Failure failure = code("ERR-917", "处理结果待确认");
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then
+        assertEquals(Category.UNKNOWN, c.category());
+        assertEquals(RuleSource.FALLBACK, c.source());
+    }
+
+    @Test
     void anAnswerWhoseOutcomeIsPending_isFinalOnlyByTheDownstreamsOwnRule() {
         // given an operator who knows that this insurer's "待确认" means a refusal
         Rule own = new Rule("acme.917-refused", condition(Set.of("ERR-917"), null), Category.REJECTED);
