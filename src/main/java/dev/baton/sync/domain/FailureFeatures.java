@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * letters and digits (VINs, trace ids, IDs ending in X) becomes {@code #}, every other digit becomes {@code 0}
  * ("18周岁" and "60周岁" are one feature, and a grouped {@code 138-1234-5678} is {@code 000-0000-0000}), and
  * e-mail addresses become {@code @}. Names and other words are not masked here; {@link FailureModel} keeps only
- * n-grams seen in several corpus cases, so they never reach a model or an explanation. One pass over the text,
- * no regular expressions: this runs on every failure no rule matched.
+ * n-grams and words seen in several corpus cases, so they never reach a model or an explanation. A few linear
+ * passes over the text (n-grams, words, the body's first 400 characters), no regular expressions but the e-mail
+ * one: this runs on every failure no rule matched.
  */
 public final class FailureFeatures {
 
