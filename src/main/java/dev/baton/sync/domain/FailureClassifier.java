@@ -104,11 +104,19 @@ public final class FailureClassifier {
             throw new IllegalArgumentException("failure is required");
         }
         String lowerMessage = RuleCondition.lowerCase(failure.message()); // once, not once per rule
+        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL, true);
+        if (byRules != null && (byRules.asyncProcessing() || byRules.source() == RuleSource.DOWNSTREAM)) {
+            return byRules; // most failures: no need to look for pending wording
+        }
         boolean pending = DefaultRules.outcomePending(lowerMessage);
-        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL,
-                !pending);
-        if (byRules != null) {
+        if (byRules != null && !pending) {
             return byRules;
+        }
+        if (byRules != null) { // a final default rule matched a pending answer: only the async defaults may decide
+            byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL, false);
+            if (byRules != null) {
+                return byRules;
+            }
         }
         boolean modelMayBeFinal = !pending && lowerMessage != null && !lowerMessage.isBlank();
         FailureModel.Decision decision = model.decide(failure,
