@@ -117,12 +117,12 @@ class InboxTest {
     }
 
     /**
-     * The insurer answers the stand-in insurer's "odd" refusal for {@code orderId}, with a serial and an ID. (Worded
-     * "ref", not "流水号": the model reads "流水号 …" as a refusal at 0.73, and this test needs an answer nobody places.)
+     * The insurer answers the stand-in insurer's "odd" answer for {@code orderId} — its result is pending — with a
+     * serial and an ID. A pending outcome is never final (the model once read "流水号 …" as a refusal at 0.73).
      */
     private void insurerAnswersOddly(String orderId, String serial) {
         insurer.stubFor(post(urlEqualTo(path)).withRequestBody(containing(orderId)).willReturn(aResponse().withStatus(200).withBody("{\"code\":\"ERR-917\",\"msg\":"
-                + "\"处理结果待确认 ref " + serial + " 11010519491231002X\"}")));
+                + "\"处理结果待确认 流水号" + serial + " 11010519491231002X\"}")));
     }
 
     private void insurerIsUp() {

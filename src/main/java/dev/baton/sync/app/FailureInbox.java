@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.baton.sync.domain.Classification;
 import dev.baton.sync.domain.FailureTemplate;
+import dev.baton.sync.domain.LastFailure;
 import dev.baton.sync.domain.RuleSource;
 
 /**
@@ -24,6 +25,21 @@ public interface FailureInbox {
      */
     static boolean records(Classification c) {
         return c.source() == RuleSource.FALLBACK || c.source() == RuleSource.MODEL;
+    }
+
+    /**
+     * True when this attempt's failure is counted: the inbox {@link #records} it, and the order's previous failed
+     * attempt in this sync ({@code previous}, null for the first) was not already counted under the same template.
+     * An order whose failure the model calls transient and that is retried 30 times is one order in its group, not
+     * 30 failures; its first attempt is counted, and again only when its failure changes.
+     */
+    static boolean recordsAttempt(Classification c, FailureTemplate template, LastFailure previous) {
+        if (!records(c)) {
+            return false;
+        }
+        boolean previousCounted = previous != null && (RuleSource.FALLBACK.name().equals(previous.source())
+                || RuleSource.MODEL.name().equals(previous.source()));
+        return !previousCounted || !FailureTemplate.of(previous).equals(template);
     }
 
     /**

@@ -79,11 +79,12 @@ public class SyncAttempts {
         if (next.state() == SyncState.ASYNC_PENDING) {
             schedule(next, now);
         }
-        if (c != null && FailureInbox.records(c)) {
-            // only failures no rule decided, after the outcome is safe: successes and rule-known retries cost no
-            // extra write
-            inbox.record(downstream.name(), FailureTemplate.of(c.failure().kind(), c.failure().httpStatus(),
-                    c.failure().code(), masked), c, claimed.orderId(), now);
+        FailureTemplate template = c == null || !FailureInbox.records(c) ? null : FailureTemplate.of(
+                c.failure().kind(), c.failure().httpStatus(), c.failure().code(), masked);
+        if (template != null && FailureInbox.recordsAttempt(c, template, claimed.lastFailure())) {
+            // only failures no rule decided, once per order and template, after the outcome is safe: successes,
+            // rule-known retries and the same failure again cost no extra write
+            inbox.record(downstream.name(), template, c, claimed.orderId(), now);
         }
         return ProcessingResult.of(next);
     }

@@ -17,13 +17,17 @@ import java.util.stream.IntStream;
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
  *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
- * <li><b>Not the order's fault</b>: 401/403/404/405/407 and credential messages ("签名无效", "invalid
- *     token") are {@code UNKNOWN}: Baton's keys or endpoint are wrong, so "fix your data" would be a lie;
- *     the order is probed a few times, then waits in {@code NEEDS_REVIEW} until someone fixes the
- *     downstream's settings and redrives it.</li>
+ * <li><b>Not the order's fault</b>: credential messages ("签名无效", "invalid token") and, after the rejection
+ *     messages, 401/403/404/405/407 are {@code UNKNOWN}: Baton's keys or endpoint are wrong, so "fix your data"
+ *     would be a lie; the order is probed a few times, then waits in {@code NEEDS_REVIEW} until someone fixes
+ *     the downstream's settings and redrives it. An explicit underwriting decision ("核保不通过" on a 403) is a
+ *     decision whatever the status.</li>
  * <li><b>Rejection before invalid data</b>: "核保不通过：不符合投保条件" → {@code REJECTED}; an underwriting
  *     decision that mentions a field ("核保未通过：证件无效") is still a decision, and {@code FIX_DATA} would
  *     invite a pointless resubmission.</li>
+ * <li><b>Never final when the outcome is pending</b>: a message saying the result is pending or unknown
+ *     ({@link #PENDING_OUTCOME}) skips the final rules (and the model may not answer it final), whatever
+ *     else it says: the downstream may have accepted the order.</li>
  * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}. Messages come before
  *     plain statuses because many insurers answer business errors with 500 or 200.</li>
  * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data. These two
@@ -53,7 +57,6 @@ public final class DefaultRules {
                     "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
                     "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
                     "connection refused", "invalid response", "连接池"),
-            statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
                     "signature mismatch", "signature verification", "access denied", "app key", "appkey",
@@ -64,6 +67,7 @@ public final class DefaultRules {
                     "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",
                     "declined", "not eligible", "ineligible", "underwriting rejected", "rejected by underwriting",
                     "application rejected", "sanction", "postponed"),
+            statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
             messages("default.invalid-message", Category.INVALID_DATA, "校验失败", "校验不通过", "格式错误",
                     "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
                     "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
@@ -74,6 +78,37 @@ public final class DefaultRules {
                     "datetimeparseexception"),
             statuses("default.server-status", Category.TRANSIENT, serverStatuses()),
             statuses("default.client-status", Category.INVALID_DATA, Set.of(400, 413, 415, 422)));
+
+    /**
+     * Wording that says the outcome is not known yet — "处理结果待确认", "结果未知", "处理中", "pending",
+     * "to be confirmed" — lower case. Such an answer is never final by Baton's defaults or its model: the
+     * downstream may have accepted the order (docs/classification.md#labelling-guide). A downstream's own rule
+     * still decides, because an operator wrote it for that downstream. See {@link #outcomePending}.
+     */
+    static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
+            "结果待定", "结果待查", "结果未返回", "未知结果", "处理中", "受理中", "处理结果未", "pending",
+            "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",
+            "awaiting confirmation", "result unknown", "unknown result", "outcome unknown", "unknown outcome",
+            "status unknown", "unknown status");
+
+    /**
+     * Whether a failure's message (lower case, as {@link RuleCondition#lowerCase} gives it) says its outcome is
+     * pending or unknown ({@link #PENDING_OUTCOME}); "处理中心" (a processing centre) is not "处理中".
+     */
+    static boolean outcomePending(String lowerMessage) {
+        if (lowerMessage == null) {
+            return false;
+        }
+        for (String marker : PENDING_OUTCOME) {
+            for (int at = lowerMessage.indexOf(marker); at >= 0; at = lowerMessage.indexOf(marker, at + 1)) {
+                int end = at + marker.length();
+                if (!marker.equals("处理中") || end >= lowerMessage.length() || lowerMessage.charAt(end) != '心') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /**
      * The rules that decide before the model is asked: all but the last two, which judge by the status alone. A

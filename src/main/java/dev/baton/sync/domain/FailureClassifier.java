@@ -10,7 +10,15 @@ import java.util.List;
  * {@link RuleSource#MODEL}, with the features that weighed most). Otherwise the status-only rules decide (a bare
  * 5xx is transient, a 400 invalid data) with the model's verdict attached; then the model's async category at
  * {@link #MODEL_THRESHOLD} or more; else {@link Category#UNKNOWN} by rule {@value #FALLBACK_RULE_ID}, the verdict
- * attached for operators. Pure: it runs on every failed attempt and in the classify dry run.
+ * attached for operators. A failure the model finds final-looking ({@link #REVIEW_THRESHOLD}) but not final is
+ * never answered transient: it is {@code UNKNOWN}, probed a few times, then reviewed.
+ *
+ * <p>Never final by Baton's defaults or model: a message saying the outcome is pending or unknown
+ * ({@link DefaultRules#outcomePending}, "处理结果待确认": the downstream may have accepted the order) — unless an
+ * async default rule decides ("处理中，请稍后查询" is busy), it is {@code UNKNOWN} by the fallback, for a human to
+ * check and recorded in the inbox — and, by the model, a failure without a message (a bare code says nothing
+ * decisive). A downstream's own rule still decides.
+ * Pure: it runs on every failed attempt and in the classify dry run.
  */
 public final class FailureClassifier {
 
@@ -30,7 +38,14 @@ public final class FailureClassifier {
      * The least probability of the two final categories together at which the model answers a failure final
      * (chosen like {@link #MODEL_THRESHOLD}; docs/classification.md#choosing-the-thresholds-training-split-only).
      */
-    public static final double FINAL_THRESHOLD = 0.7;
+    public static final double FINAL_THRESHOLD = 0.5;
+
+    /**
+     * The least probability of the final categories together at which a failure the model is not sure enough to
+     * answer final is not answered {@code TRANSIENT} either, by the status-only rules or the model, but
+     * {@code UNKNOWN}: probed a few times, then a human looks (chosen like {@link #FINAL_THRESHOLD}).
+     */
+    public static final double REVIEW_THRESHOLD = 0.4;
 
     /** Baton's built-in rules, tried after a downstream's own; see {@link DefaultRules} for their order. */
     public static final List<Rule> DEFAULT_RULES = DefaultRules.RULES;
@@ -69,24 +84,57 @@ public final class FailureClassifier {
      */
     public static Classification classify(Failure failure, List<Rule> downstreamRules, FailureModel model,
                                           double finalThreshold, double asyncThreshold) {
+        return classify(failure, downstreamRules, model, finalThreshold, asyncThreshold, REVIEW_THRESHOLD);
+    }
+
+    /**
+     * The classification of {@code failure}: rules first, then {@code model} at the given thresholds.
+     *
+     * @param failure         the failure to classify; required
+     * @param downstreamRules the downstream's own rules in order; null or empty when it has none
+     * @param model           the second opinion when no rule matches; required
+     * @param finalThreshold  the least joint probability of the final categories at which the model answers final
+     * @param asyncThreshold  the least confidence at which the model's {@code TRANSIENT} or {@code THROTTLED} is used
+     * @param reviewThreshold the least joint probability of the final categories at which a failure not answered
+     *                        final is {@code UNKNOWN} rather than transient by a status rule or the model
+     */
+    public static Classification classify(Failure failure, List<Rule> downstreamRules, FailureModel model,
+                                          double finalThreshold, double asyncThreshold, double reviewThreshold) {
         if (failure == null) {
             throw new IllegalArgumentException("failure is required");
         }
         String lowerMessage = RuleCondition.lowerCase(failure.message()); // once, not once per rule
-        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL);
-        if (byRules != null) {
+        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL, true);
+        if (byRules != null && (byRules.asyncProcessing() || byRules.source() == RuleSource.DOWNSTREAM)) {
+            return byRules; // most failures: no need to look for pending wording
+        }
+        boolean pending = DefaultRules.outcomePending(lowerMessage);
+        if (byRules != null && !pending) {
             return byRules;
         }
-        ModelVerdict verdict = model.proposeDecision(failure, finalThreshold);
+        if (byRules != null) { // a final default rule matched a pending answer: only the async defaults may decide
+            byRules = firstMatch(failure, lowerMessage, downstreamRules, DefaultRules.BEFORE_MODEL, false);
+            if (byRules != null) {
+                return byRules;
+            }
+        }
+        boolean modelMayBeFinal = !pending && lowerMessage != null && !lowerMessage.isBlank();
+        FailureModel.Decision decision = model.decide(failure,
+                modelMayBeFinal ? finalThreshold : Double.POSITIVE_INFINITY);
+        ModelVerdict verdict = decision.verdict();
         if (!verdict.category().asyncProcessing()) {
             return new Classification(verdict.category(), MODEL_RULE_ID, RuleSource.MODEL, failure, verdict);
         }
+        // final-looking: not sure enough to answer final, too likely final for the long transient budget
+        boolean finalLooking = modelMayBeFinal && decision.finalProbability() >= reviewThreshold;
         for (Rule rule : DefaultRules.AFTER_MODEL) {
-            if (rule.matches(failure, lowerMessage)) {
+            boolean allowed = rule.category().asyncProcessing() ? !finalLooking : !pending;
+            if (allowed && rule.matches(failure, lowerMessage)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure, verdict);
             }
         }
-        if (verdict.category() != Category.UNKNOWN && verdict.confidence() >= asyncThreshold) {
+        if (!pending && !finalLooking && verdict.category() != Category.UNKNOWN
+                && verdict.confidence() >= asyncThreshold) {
             return new Classification(verdict.category(), MODEL_RULE_ID, RuleSource.MODEL, failure, verdict);
         }
         return new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure, verdict);
@@ -105,14 +153,18 @@ public final class FailureClassifier {
             throw new IllegalArgumentException("failure is required");
         }
         String lowerMessage = RuleCondition.lowerCase(failure.message()); // once, not once per rule
-        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DEFAULT_RULES);
+        Classification byRules = firstMatch(failure, lowerMessage, downstreamRules, DEFAULT_RULES,
+                !DefaultRules.outcomePending(lowerMessage));
         return byRules != null ? byRules
                 : new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure);
     }
 
-    /** The first of the downstream's rules, then of {@code defaults}, that matches; null when none does. */
+    /**
+     * The first of the downstream's rules, then of {@code defaults} (only those of an async category unless
+     * {@code defaultsMayBeFinal}), that matches; null when none does.
+     */
     private static Classification firstMatch(Failure failure, String lowerMessage, List<Rule> downstreamRules,
-                                             List<Rule> defaults) {
+                                             List<Rule> defaults, boolean defaultsMayBeFinal) {
         if (downstreamRules != null) {
             for (Rule rule : downstreamRules) {
                 if (rule.matches(failure, lowerMessage)) {
@@ -121,7 +173,7 @@ public final class FailureClassifier {
             }
         }
         for (Rule rule : defaults) {
-            if (rule.matches(failure, lowerMessage)) {
+            if ((defaultsMayBeFinal || rule.category().asyncProcessing()) && rule.matches(failure, lowerMessage)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure);
             }
         }

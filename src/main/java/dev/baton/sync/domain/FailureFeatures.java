@@ -3,19 +3,24 @@ package dev.baton.sync.domain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * The features the {@link FailureModel} sees of a failure: its kind, HTTP status and status class, its code and
- * the code's shape, and the character 1- to 3-grams of its message (Chinese needs no word segmentation for this).
+ * the code's shape, the kind of body (SOAP fault, HTML page, JSON, Java exception, text) alone and with the status
+ * class, the character 1- to 3-grams of its message (Chinese needs no word segmentation for this) and its Latin
+ * words.
  * Customer data never becomes a feature, because no digit does: full-width characters are folded to ASCII, every
  * run of six or more digits (ID, card, mobile, policy numbers) and every token of six or more characters mixing
  * letters and digits (VINs, trace ids, IDs ending in X) becomes {@code #}, every other digit becomes {@code 0}
  * ("18周岁" and "60周岁" are one feature, and a grouped {@code 138-1234-5678} is {@code 000-0000-0000}), and
  * e-mail addresses become {@code @}. Names and other words are not masked here; {@link FailureModel} keeps only
- * n-grams seen in several corpus cases, so they never reach a model or an explanation. One pass over the text,
- * no regular expressions: this runs on every failure no rule matched.
+ * n-grams and words seen in several corpus cases, so they never reach a model or an explanation. A few linear
+ * passes over the text (n-grams, words, the body's first 400 characters), no regular expressions but the e-mail
+ * one: this runs on every failure no rule matched.
  */
 public final class FailureFeatures {
 
@@ -23,7 +28,14 @@ public final class FailureFeatures {
     public static final String MESSAGE = "m:";
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /** Prefix of message word features, e.g. {@code w:declined}. */
+    public static final String WORD = "w:";
+
+    /** Prefix of body shape features, e.g. {@code b:soap} and {@code b:soap:5xx}. */
+    public static final String BODY = "b:";
+
     private static final int MAX_GRAM = 3;
+    private static final int SHAPE_HEAD = 400;
 
     private FailureFeatures() {
     }
@@ -34,6 +46,7 @@ public final class FailureFeatures {
         String text = gramText(failure);
         if (text != null) {
             forEachGram(text, (from, to) -> features.add(MESSAGE + text.substring(from, to)));
+            forEachWord(text, features::add);
         }
         return features;
     }
@@ -55,6 +68,10 @@ public final class FailureFeatures {
         }
         if (failure.message() == null || failure.message().isBlank()) { // as gramText, without masking twice
             features.add("m:none");
+        } else { // what kind of body, alone and with the status class: a JSON body on a 500 is not a bare 500
+            String body = bodyShape(failure.message());
+            features.add(BODY + body);
+            features.add(BODY + body + ":" + (failure.httpStatus() == null ? "none" : failure.httpStatus() / 100 + "xx"));
         }
         return features;
     }
@@ -81,6 +98,55 @@ public final class FailureFeatures {
                 }
             }
         }
+    }
+
+    /**
+     * Every Latin word of two or more letters in {@code text} (masked, so lower case) as {@code w:word}: English
+     * says "declined", "refused", "claims" in words, which 3-grams cut apart.
+     */
+    static void forEachWord(String text, Consumer<String> sink) {
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && isAsciiLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i - start >= 2) {
+                sink.accept(WORD + text.substring(start, i));
+            }
+        }
+    }
+
+    /**
+     * What kind of body a message is, from its first {@value #SHAPE_HEAD} characters: {@code soap} (a SOAP fault),
+     * {@code html} (a gateway or error page), {@code json} (a whole JSON body the pointers missed),
+     * {@code exception} (a Java exception), else {@code zh} (Chinese text) or {@code text}.
+     */
+    static String bodyShape(String message) {
+        int n = Math.min(message.length(), SHAPE_HEAD);
+        String head = message.substring(0, n).toLowerCase(Locale.ROOT);
+        if (head.contains("faultcode") || head.contains("soap:") || head.contains("soapenv:")) {
+            return "soap";
+        }
+        if (head.contains("<html") || head.contains("<!doctype") || head.contains("<body") || head.contains("<title")) {
+            return "html";
+        }
+        String trimmed = head.stripLeading();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            return "json";
+        }
+        if (head.contains("exception") && head.contains(".")) {
+            return "exception";
+        }
+        for (int i = 0; i < n; i++) {
+            if (Character.UnicodeScript.of(message.charAt(i)) == Character.UnicodeScript.HAN) {
+                return "zh";
+            }
+        }
+        return "text";
     }
 
     /**

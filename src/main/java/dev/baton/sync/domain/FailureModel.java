@@ -165,6 +165,18 @@ public final class FailureModel {
      * that costs most when wrong — final or async — is what the confidence measures.
      */
     public ModelVerdict proposeDecision(Failure failure, double finalThreshold) {
+        return decide(failure, finalThreshold).verdict();
+    }
+
+    /**
+     * {@link #proposeDecision}'s verdict with the probability of the two final categories together, which
+     * {@link FailureClassifier} also compares with its review threshold.
+     */
+    record Decision(ModelVerdict verdict, double finalProbability) {
+    }
+
+    /** {@link #proposeDecision}, with the final categories' joint probability. */
+    Decision decide(Failure failure, double finalThreshold) {
         int[] x = indices(failure);
         double[] p = probabilities(weights, bias, x);
         int invalid = Category.INVALID_DATA.ordinal();
@@ -176,13 +188,14 @@ public final class FailureModel {
         double finalMass = p[invalid] + p[rejected];
         if (finalMass >= finalThreshold) {
             int best = p[rejected] > p[invalid] ? rejected : invalid;
-            return new ModelVerdict(CLASSES[best], Math.min(1, finalMass), strongest(x, best, async));
+            return new Decision(new ModelVerdict(CLASSES[best], Math.min(1, finalMass), strongest(x, best, async)),
+                    finalMass);
         }
         int second = p[invalid] >= p[rejected] ? invalid : rejected;
         for (int k = 0; k < p.length; k++) {
             second = k != async && p[k] > p[second] ? k : second;
         }
-        return new ModelVerdict(CLASSES[async], p[async], strongest(x, async, second));
+        return new Decision(new ModelVerdict(CLASSES[async], p[async], strongest(x, async, second)), finalMass);
     }
 
     /** What this model proposes for {@code failure}, with its confidence and the features that weighed most. */
@@ -212,6 +225,7 @@ public final class FailureModel {
         String text = FailureFeatures.gramText(failure);
         if (text != null) {
             FailureFeatures.forEachGram(text, (from, to) -> mark(seen, grams.get(FailureFeatures.key(text, from, to))));
+            FailureFeatures.forEachWord(text, word -> mark(seen, vocabulary.getOrDefault(word, -1)));
         }
         int count = 0;
         for (long word : seen) {

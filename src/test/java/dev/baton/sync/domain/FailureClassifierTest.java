@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FailureClassifierTest {
 
@@ -30,7 +31,7 @@ class FailureClassifierTest {
                 // a gateway page saying "Service Temporarily Unavailable" is labelled by its status, not its words
                 Arguments.of(http(503, "503 Service Temporarily Unavailable"), "default.gateway-status",
                         Category.TRANSIENT),
-                Arguments.of(http(401, "invalid access token"), "default.setup-status", Category.UNKNOWN),
+                Arguments.of(http(404, "Not Found"), "default.setup-status", Category.UNKNOWN),
                 Arguments.of(code("SIGN", "签名无效"), "default.auth-message", Category.UNKNOWN),
                 Arguments.of(code("E100", "核保不通过：不符合投保条件"), "default.rejected-message",
                         Category.REJECTED),
@@ -183,6 +184,129 @@ class FailureClassifierTest {
         // then
         assertEquals(new Classification(Category.TRANSIENT, "default.busy-message", RuleSource.DEFAULT, failure), c);
         assertEquals("rule default.busy-message", c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"处理结果待确认 流水号20261202000001", "处理结果待确认", "承保结果未知，请联系保险公司核实",
+            "交易状态未知", "Policy issuance pending confirmation", "Transaction status unknown, do not resubmit"})
+    void anAnswerWhoseOutcomeIsPending_isNeverFinal_withTheShippedModel(String message) {
+        // given an answer that says the result is not known yet: the insurer may have accepted the order
+        Failure failure = code("ERR-917", message);
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then (on main before issue 17b the first was REJECTED by the model at 0.73)
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
+    }
+
+    @Test
+    void anAnswerWhoseOutcomeIsPending_isNeverFinal_evenWhenTheModelIsSureItIsARefusal() {
+        // given a model that learnt "待确认" as a refusal, and a pending answer that also names a rejection keyword
+        List<FailureCorpus.Case> taught = List.of(
+                new FailureCorpus.Case(1, "t", code("E1", "处理结果待确认"), Category.REJECTED),
+                new FailureCorpus.Case(2, "t", code("E1", "处理结果待确认 流水号20261202000009"), Category.REJECTED),
+                new FailureCorpus.Case(3, "t", code("E2", "系统繁忙"), Category.TRANSIENT));
+        FailureModel sureItIsRefused = FailureModel.train(taught);
+        Failure pending = code("E1", "处理结果待确认 流水号20261202000001");
+        Failure pendingWithKeyword = code("E3", "核保结果待确认，请勿重复投保");
+
+        // when
+        Classification byModel = FailureClassifier.classify(pending, List.of(), sureItIsRefused, 0.0, 0.6);
+        Classification byKeyword = FailureClassifier.classify(pendingWithKeyword, List.of());
+        Classification byRulesAlone = FailureClassifier.classifyByRules(pendingWithKeyword, List.of());
+
+        // then
+        assertEquals(Category.REJECTED, sureItIsRefused.propose(pending).category());
+        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, pending,
+                byModel.model()), byModel);
+        assertTrue(byKeyword.asyncProcessing(), byKeyword.reason());
+        assertEquals(Category.UNKNOWN, byRulesAlone.category());
+    }
+
+    @Test
+    void theStandInInsurersOddAnswer_isUnknownByTheFallback_forTheInbox() {
+        // given the local stand-in insurer's "odd" answer (walkthrough step 8, the console's inbox test)
+        Failure failure = code("ERR-917", "处理结果待确认");
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then
+        assertEquals(Category.UNKNOWN, c.category());
+        assertEquals(RuleSource.FALLBACK, c.source());
+    }
+
+    @Test
+    void anAnswerWhoseOutcomeIsPending_isFinalOnlyByTheDownstreamsOwnRule() {
+        // given an operator who knows that this insurer's "待确认" means a refusal
+        Rule own = new Rule("acme.917-refused", condition(Set.of("ERR-917"), null), Category.REJECTED);
+        Failure failure = code("ERR-917", "处理结果待确认");
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of(own));
+
+        // then
+        assertEquals(new Classification(Category.REJECTED, "acme.917-refused", RuleSource.DOWNSTREAM, failure), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"单证处理中心：被保险人证件号码格式错误", "处理中心拒保"})
+    void aProcessingCentre_isNotAPendingOutcome(String message) {
+        // when
+        boolean pending = DefaultRules.outcomePending(RuleCondition.lowerCase(message));
+
+        // then
+        assertFalse(pending);
+        assertFalse(FailureClassifier.classifyByRules(code("E1", message), List.of()).asyncProcessing());
+    }
+
+    @Test
+    void aBareCode_isNeverFinalByTheModel() {
+        // given a model that learnt code UW999 as a refusal, and the same code without a message
+        FailureModel model = FailureModel.train(List.of(
+                new FailureCorpus.Case(1, "t", code("UW999", "拒保"), Category.REJECTED),
+                new FailureCorpus.Case(2, "t", code("UW999", "拒绝"), Category.REJECTED),
+                new FailureCorpus.Case(3, "t", code("S1", "繁忙"), Category.TRANSIENT)));
+        Failure bare = code("UW999", null);
+
+        // when
+        Classification c = FailureClassifier.classify(bare, List.of(), model, 0.0, 0.6);
+
+        // then
+        assertTrue(c.asyncProcessing(), c.reason());
+    }
+
+    @Test
+    void anExplicitRefusal_onA403_isARefusal() {
+        // given
+        Failure failure = new Failure(FailureKind.HTTP_STATUS, 403, "UW403", "核保不通过", null);
+
+        // when
+        Classification c = FailureClassifier.classifyByRules(failure, List.of());
+
+        // then
+        assertEquals("default.rejected-message", c.ruleId());
+    }
+
+    @Test
+    void a5xxTheModelFindsFinalLooking_butNotFinal_isUnknownNotTransient() {
+        // given a model taught that a JSON body on a 500 is usually a data error, and one it is unsure about
+        FailureModel model = FailureModel.train(List.of(
+                new FailureCorpus.Case(1, "t", http(500, "{\"msg\":\"证件号码错\"}"), Category.INVALID_DATA),
+                new FailureCorpus.Case(2, "t", http(500, "{\"msg\":\"起保日期错\"}"), Category.INVALID_DATA),
+                new FailureCorpus.Case(3, "t", http(500, "Internal Server Error"), Category.TRANSIENT),
+                new FailureCorpus.Case(4, "t", http(500, "Internal Server Error!"), Category.TRANSIENT)));
+        Failure failure = http(500, "{\"msg\":\"保单\"}");
+        double finalProbability = model.decide(failure, 2).finalProbability();
+
+        // when: above the review threshold, below the final threshold
+        Classification c = FailureClassifier.classify(failure, List.of(), model, 1.01, 0.6, finalProbability);
+        Classification noReview = FailureClassifier.classify(failure, List.of(), model, 1.01, 0.6, 1.01);
+
+        // then
+        assertEquals(new Classification(Category.UNKNOWN, "fallback", RuleSource.FALLBACK, failure, c.model()), c);
+        assertEquals("default.server-status", noReview.ruleId());
     }
 
     @Test

@@ -43,8 +43,27 @@ class FailureModelTest {
         Set<String> features = FailureFeatures.of(failure);
 
         // then
-        assertEquals(Set.of("k:DOWNSTREAM_CODE", "s:200", "s:2xx", "c:e0000", "cs:A9999", "m:^", "m:^拒", "m:^拒保",
-                "m:拒", "m:拒保", "m:拒保$", "m:保", "m:保$", "m:$"), features);
+        assertEquals(Set.of("k:DOWNSTREAM_CODE", "s:200", "s:2xx", "c:e0000", "cs:A9999", "b:zh", "b:zh:2xx", "m:^",
+                "m:^拒", "m:^拒保", "m:拒", "m:拒保", "m:拒保$", "m:保", "m:保$", "m:$"), features);
+    }
+
+    @Test
+    void features_holdEnglishWordsAndTheBodysShapeWithTheStatusClass() {
+        // given a SOAP fault on a 500 and an English refusal
+        Failure soap = new Failure(FailureKind.HTTP_STATUS, 500, null,
+                "<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Cover refused</faultstring></soap:Fault>",
+                null);
+        Failure english = new Failure(FailureKind.DOWNSTREAM_CODE, 200, "D1", "Cover refused: 3 prior claims", null);
+
+        // when
+        Set<String> soapFeatures = FailureFeatures.of(soap);
+        Set<String> englishFeatures = FailureFeatures.of(english);
+
+        // then
+        assertTrue(soapFeatures.containsAll(Set.of("b:soap", "b:soap:5xx", "w:refused", "w:faultcode")));
+        assertTrue(englishFeatures.containsAll(Set.of("b:text", "b:text:2xx", "w:cover", "w:refused", "w:prior",
+                "w:claims")));
+        assertFalse(englishFeatures.stream().anyMatch(f -> f.startsWith("w:") && f.length() < 4), "one-letter words");
     }
 
     @Test

@@ -30,10 +30,16 @@ class ModelThresholdCrossValidationTest {
         System.out.println("5-fold cross-validation on the training split (" + training.size() + " cases):");
         printRow("rules only", IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
                 f -> FailureClassifier.classifyByRules(f, List.of()).category())).toList());
-        for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+        for (double threshold : new double[] {0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9}) {
             printRow("final " + threshold, IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
                     f -> FailureClassifier.classify(f, List.of(), models.get(k), threshold,
                             FailureClassifier.MODEL_THRESHOLD).category())).toList());
+        }
+        for (double threshold : new double[] {0.2, 0.3, 0.4, 0.45, 1.01}) {
+            printRow("review " + (threshold > 1 ? "off" : threshold), IntStream.range(0, FOLDS).mapToObj(k -> Scorecard
+                    .of(folds.get(k), f -> FailureClassifier.classify(f, List.of(), models.get(k),
+                            FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD, threshold)
+                            .category())).toList());
         }
         for (double threshold : new double[] {0.4, 0.5, 0.6, 0.7, 0.8}) {
             printRow("async " + threshold, IntStream.range(0, FOLDS).mapToObj(k -> Scorecard.of(folds.get(k),
@@ -50,8 +56,9 @@ class ModelThresholdCrossValidationTest {
         int review = cards.stream().mapToInt(s -> s.finalToReview).sum();
         int unknown = cards.stream().mapToInt(s -> s.unknownAnswers).sum();
         System.out.printf(Locale.ROOT, "  %-15s accuracy %5.1f%%  async-decision error %4.1f%% (%d answered final "
-                + "wrongly, %d sent to async wrongly, %d of them as UNKNOWN)  UNKNOWN answered %4.1f%%%n", title,
-                100.0 * correct / cases, 100.0 * (lost + retried) / cases, lost, retried, review,
-                100.0 * unknown / cases);
+                + "wrongly, %d sent to async wrongly, %d of them as UNKNOWN; without those %4.1f%%)  UNKNOWN answered "
+                + "%4.1f%%  2 x lost + sent to async = %d%n", title, 100.0 * correct / cases,
+                100.0 * (lost + retried) / cases, lost, retried, review, 100.0 * (lost + retried - review) / cases,
+                100.0 * unknown / cases, 2 * lost + retried);
     }
 }
