@@ -120,6 +120,25 @@ class OrderEventsRouteTest {
     }
 
     @Test
+    void aCursorOfAnotherOrder_isA422NamingIt_notAPositionInThisOne() throws Exception {
+        // given a cursor of this order's events, read by an operator, who may read every order
+        relayUntilReceived(3);
+        Reply first = operator(eventsPath(), "limit=1");
+        String cursor = first.json().path("nextCursor").asText();
+        assertThat(cursor).isNotBlank();
+        Reply other = as("agent-2", "POST", "/v1/orders", "", "{\"orderId\":\"ev-" + UUID.randomUUID()
+                + "\",\"data\":{\"applicant\":\"Li Si\"}}");
+        assertThat(other.status()).as(other.toString()).isEqualTo(201);
+        // when the operator pages another order's events with it
+        Reply foreign = operator("/v1/orders/" + other.json().path("orderId").asText() + "/events",
+                "cursor=" + cursor);
+        // then it is refused as a cursor this listing never issued, and still continues this order's events
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
+        assertThat(foreign.json().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
+        assertThat(operator(eventsPath(), "cursor=" + cursor).status()).isEqualTo(200);
+    }
+
+    @Test
     void aStranger_getsThe404OfAnUnknownId_aFormerOwnerThe409_andBadParametersA422NamingThem() throws Exception {
         String unknown = "ev-" + UUID.randomUUID();
         Reply stranger = as("intruder-9", "GET", eventsPath(), "", null);
@@ -167,6 +186,14 @@ class OrderEventsRouteTest {
         ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
         jwt.putObject("claims").put("sub", "u").put("terminal_id", terminal);
         TERMINAL.forEach(jwt.putArray("scopes")::add);
+        return Api.invoke(event.toString());
+    }
+
+    private static Reply operator(String path, String query) {
+        ObjectNode event = ApiEvents.event("GET", path, query, Map.of(), null, "$default", Map.of());
+        ObjectNode jwt = ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("jwt");
+        jwt.putObject("claims").put("sub", "op-1");
+        OPERATOR.forEach(jwt.putArray("scopes")::add);
         return Api.invoke(event.toString());
     }
 

@@ -41,6 +41,8 @@ public class DynamoEventStore implements EventStore {
     static final String EVENT = "event";
     static final String EXPIRES_AT = "expiresAt";
     private static final Pattern SORT_KEY = Pattern.compile("[0-9]{13}#(order|sync)#[0-9]{12}");
+    /** Between a cursor's sort key and its order id. */
+    private static final String CURSOR_ORDER = "@";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -77,7 +79,7 @@ public class DynamoEventStore implements EventStore {
 
     @Override
     public Page page(String orderId, int limit, String cursor) {
-        String after = cursor == null ? null : decode(cursor);
+        String after = cursor == null ? null : decode(cursor, orderId);
         QueryResponse answer;
         try {
             // one more than asked: a next cursor only when there is a next page
@@ -94,7 +96,7 @@ public class DynamoEventStore implements EventStore {
         }
         List<Map<String, AttributeValue>> items = answer.items();
         List<Map<String, AttributeValue>> shown = items.subList(0, Math.min(limit, items.size()));
-        String next = items.size() > limit ? encode(shown.get(shown.size() - 1).get(SK).s()) : null;
+        String next = items.size() > limit ? encode(shown.get(shown.size() - 1).get(SK).s(), orderId) : null;
         return new Page(shown.stream().map(i -> EventJson.parse(i.get(EVENT).s())).toList(), next);
     }
 
@@ -104,15 +106,23 @@ public class DynamoEventStore implements EventStore {
                 event.sequence());
     }
 
-    private static String encode(String sortKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+    /**
+     * A cursor is the sort key of the last event answered and the order it belongs to, as base64url: a cursor of
+     * another order's events is refused like any foreign cursor, instead of skipping this order's events up to a
+     * position in someone else's timeline.
+     */
+    private static String encode(String sortKey, String orderId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((sortKey + CURSOR_ORDER + orderId)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String cursor) {
+    private static String decode(String cursor, String orderId) {
         try {
-            String sortKey = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (SORT_KEY.matcher(sortKey).matches()) {
-                return sortKey;
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int at = decoded.indexOf(CURSOR_ORDER);
+            if (at > 0 && SORT_KEY.matcher(decoded.substring(0, at)).matches()
+                    && decoded.substring(at + CURSOR_ORDER.length()).equals(orderId)) {
+                return decoded.substring(0, at);
             }
         } catch (IllegalArgumentException e) {
             // not base64url: the same answer as any other foreign cursor
