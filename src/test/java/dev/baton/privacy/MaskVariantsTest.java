@@ -53,9 +53,21 @@ class MaskVariantsTest {
         "x110101199003077758 | x[id]",
         "card6222021234567890123 | card[card]",
         "138_1234_5678 | [mobile]",
-        "138/1234/5678 | [mobile]"})
+        "138/1234/5678 | [mobile]",
+        // writings an outside tester got through before: grouped in fours, dashes, a word glued after, every digit
+        "ID 1101 0119 9003 0777 5X | ID [id]",
+        "1101-0119-9003-0777-58 | [id]",
+        "id=110101199003077758abc | id=[id]abc",
+        "1 3 8 1 2 3 4 5 6 7 8 | [mobile]",
+        "6222 0212 3456 7890 1 | [card]"})
     void commonWritingsAreMasked(String text, String expected) {
         assertThat(Mask.text(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void aNumberBrokenOverLines_isMasked() {
+        assertThat(Mask.text("mobile 138\n1234\n5678 ok")).isEqualTo("mobile [mobile] ok");
+        assertThat(Mask.text("证件\r\n110101\r\n19900307\r\n7758")).doesNotContainPattern("[0-9]{4}");
     }
 
     @Test

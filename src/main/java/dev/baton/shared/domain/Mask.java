@@ -54,6 +54,21 @@ public final class Mask {
      */
     private static final Pattern JWT = Pattern.compile("(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]*)?");
 
+    /**
+     * Any other run of digits with one kind of separator between them ({@code 1101 0119 9003 0777 5X},
+     * {@code 1 3 8 1 2 3 4 5 6 7 8}, a number broken over lines): judged by its digits alone, against
+     * {@link #COMPACT}. Not dots (decimals: {@code 15.057371507}), and not mixed separators (dates and times:
+     * {@code 2026-12-02 10:11}).
+     */
+    private static final Pattern RUN = Pattern.compile(START + "\\d(?:(?:\r?\n|[ _/\t-])?\\d){10,}"
+            + "(?:[ _/-]?[Xx])?" + END);
+    /** The compact forms of an ID (18 or 15 digits), a mobile (with an optional 86) and a card, by label. */
+    private static final List<Rule> COMPACT = List.of(
+            new Rule(Pattern.compile("[1-9]\\d{5}(?:18|19|20)\\d{2}[01]\\d[0-3]\\d\\d{3}[0-9Xx]"), "[id]", 0),
+            new Rule(Pattern.compile("[1-9]\\d{5}\\d{2}[01]\\d[0-3]\\d\\d{3}"), "[id]", 0),
+            new Rule(Pattern.compile("(?:0{0,2}86)?1[3-9]\\d{9}"), "[mobile]", 0),
+            new Rule(Pattern.compile("(?:[3-6]\\d|2[2-7])\\d{11,17}"), "[card]", 0));
+
     /** A pattern, its label and the fewest digits a match must have (a card is 13 or more). */
     private record Rule(Pattern pattern, String label, int minDigits) {
     }
@@ -100,7 +115,29 @@ public final class Mask {
             original = o.append(original, from, original.length()).toString();
             shadow = s.append(shadow, from, shadow.length()).toString();
         }
-        return original;
+        return runs(original, shadow);
+    }
+
+    /** What {@link #RULES} left of {@link #RUN}s whose digits are an ID, a mobile or a card number, masked. */
+    private static String runs(String original, String shadow) {
+        Matcher m = RUN.matcher(shadow);
+        StringBuilder o = new StringBuilder();
+        int from = 0;
+        while (m.find()) {
+            String compact = m.group().replaceAll("[^0-9Xx]", "");
+            if (m.group().replace("\r\n", "\n").replaceAll("[0-9Xx]", "").chars().distinct().count() > 1
+                    || insideMachineId(shadow, m.start(), m.end())) {
+                continue;
+            }
+            for (Rule rule : COMPACT) {
+                if (rule.pattern().matcher(compact).matches()) {
+                    o.append(original, from, m.start()).append(rule.label());
+                    from = m.end();
+                    break;
+                }
+            }
+        }
+        return from == 0 ? original : o.append(original, from, original.length()).toString();
     }
 
     private static final Pattern UUID = Pattern.compile(
@@ -109,11 +146,14 @@ public final class Mask {
 
     /**
      * Whether the match lies inside a machine identifier: a UUID, or a word that is all hex with a letter and 16 or
-     * more characters (a hash, a trace id). The digits inside such a token are not a person's number.
+     * more characters (a hash, a trace id) and hex characters on both sides of the match. The digits inside such a
+     * token are not a person's number.
      */
     private static boolean insideMachineId(String shadow, int start, int end) {
-        if (HASH.matcher(shadow.substring(extend(shadow, start, -1, false), extend(shadow, end, 1, false)))
-                .matches()) {
+        int before = extend(shadow, start, -1, false);
+        int after = extend(shadow, end, 1, false);
+        // hex on both sides of the number: a number merely glued to a word ("110101…758abc") is not a hash
+        if (before < start && after > end && HASH.matcher(shadow.substring(before, after)).matches()) {
             return true;
         }
         int from = extend(shadow, start, -1, true);

@@ -24,7 +24,8 @@ import dev.baton.sync.domain.Failure;
  * <p>
  * Only the message is scrubbed, never the body Baton reads codes from: a payload value equal to the success code
  * must not turn a success into a failure. Payload texts shorter than 4 characters (2 for CJK text, a name) and
- * numbers shorter than 6 digits are left alone: they would redact ordinary words and codes.
+ * numbers shorter than 6 digits are left alone: they would redact ordinary words and codes. Values of up to 40
+ * characters are also found with spaces, dashes, dots or line breaks between their characters ("王 小 明").
  */
 final class Echoes {
 
@@ -70,7 +71,8 @@ final class Echoes {
     String scrub(String text) {
         String out = text;
         for (String value : values) {
-            out = out.replace(value, REDACTED);
+            out = value.length() <= LOOSE_MAX ? loose(value).matcher(out).replaceAll(REDACTED_REPLACEMENT)
+                    : out.replace(value, REDACTED);
         }
         if (text.length() < DownstreamAnswers.MAX_MESSAGE) {
             return out; // not cut short: no value can end half-way
@@ -83,6 +85,27 @@ final class Echoes {
             }
         }
         return out;
+    }
+
+    /** Values up to this length are also found written with spaces or dashes between their characters. */
+    private static final int LOOSE_MAX = 40;
+    /** What may stand between two characters of an echoed value: "王 小 明", "1101 0119 9003", "138-1234\n5678". */
+    private static final String GAP = "(?:[\\s\u3000\u00B7._/-]{1,3})?";
+    private static final String REDACTED_REPLACEMENT = java.util.regex.Matcher.quoteReplacement(REDACTED);
+
+    /**
+     * {@code value} as a pattern that also matches it with a few separators between any two of its characters: a
+     * downstream that formats a name or a number its own way still echoes it.
+     */
+    private static java.util.regex.Pattern loose(String value) {
+        StringBuilder regex = new StringBuilder();
+        value.codePoints().forEach(c -> {
+            if (!regex.isEmpty()) {
+                regex.append(GAP);
+            }
+            regex.append(java.util.regex.Pattern.quote(new String(Character.toChars(c))));
+        });
+        return java.util.regex.Pattern.compile(regex.toString());
     }
 
     private static List<String> dataValues(NodeData payload) {
