@@ -62,16 +62,17 @@ public final class StartupBench {
                         Run run = once(template, function, functionDir, backends, prime);
                         results.computeIfAbsent(function.export() + (prime ? "" : UNPRIMED), k -> new ArrayList<>())
                                 .add(run);
-                        System.out.printf(Locale.ROOT, "run %d %s%s: first answer %.0f ms%n", i + 1,
-                                function.export(), prime ? "" : UNPRIMED, run.firstMillis());
+                        System.out.printf(Locale.ROOT, "run %d %s%s: first answer %.0f ms (init %.0f)%n", i + 1,
+                                function.export(), prime ? "" : UNPRIMED, run.firstMillis(), run.initMillis());
                     }
                 }
             }
         }
         double bareFirst = results.containsKey(BARE) ? median(results.get(BARE)) : Double.NaN;
         StringBuilder report = new StringBuilder("| function | first answer, median of " + runs + " (ms) | ÷ bare "
-                + "| runs (ms) | warm p50 (ms) | peak RSS after first / after 50 warm (MiB) |\n"
-                + "| --- | --- | --- | --- | --- | --- |\n");
+                + "| init, median (ms) | first invocation, median (ms) | runs: init + first invocation (ms) "
+                + "| warm p50 (ms) | peak RSS after first / after 50 warm (MiB) |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         results.forEach((name, list) -> report.append(row(name, list, bareFirst)));
         String text = zip + ": " + String.format(Locale.ROOT, "%.1f MB", Files.size(zip) / 1e6) + " ("
                 + Files.size(zip) + " bytes)" + (bareDir == null ? "" : "; bare app " + bareZip + ": "
@@ -111,8 +112,11 @@ public final class StartupBench {
         }
     }
 
-    /** One cold start: millis to the first answer, warm median, peak RSS (KiB) after the first and after warm. */
-    private record Run(double firstMillis, double warmMillis, long rssFirstKb, long rssWarmKb) {
+    /**
+     * One cold start: millis to the first answer, split at the function's first {@code GET /next} (init before it,
+     * the first invocation after), warm median, peak RSS (KiB) after the first and after warm.
+     */
+    private record Run(double firstMillis, double initMillis, double warmMillis, long rssFirstKb, long rssWarmKb) {
     }
 
     private static Run once(SamTemplate template, SamTemplate.Function function, Path functionDir,
@@ -134,9 +138,19 @@ public final class StartupBench {
         String first = event.get();
         long start = System.nanoTime();
         var answer = emulator.invoke(first);
+        // init ends when the function first asks for an invocation (as Lambda's INIT phase does)
+        var ready = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return emulator.awaitReady(Duration.ofMinutes(5)) ? System.nanoTime() : -1L;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1L;
+            }
+        });
         try (FunctionProcess process = starter.call()) {
             answer.get();
             double firstMillis = (System.nanoTime() - start) / 1e6;
+            double initMillis = (ready.get() - start) / 1e6;
             long pid = children().stream().filter(p -> !before.contains(p)).findFirst().orElse(-1L);
             long rssFirst = peakRssKb(pid);
             double[] warm = new double[50];
@@ -146,7 +160,7 @@ public final class StartupBench {
                 warm[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(warm);
-            return new Run(firstMillis, warm[warm.length / 2], rssFirst, peakRssKb(pid));
+            return new Run(firstMillis, initMillis, warm[warm.length / 2], rssFirst, peakRssKb(pid));
         }
     }
 
@@ -203,10 +217,13 @@ public final class StartupBench {
         double[] warm = runs.stream().mapToDouble(Run::warmMillis).sorted().toArray();
         long[] rssFirst = runs.stream().mapToLong(Run::rssFirstKb).sorted().toArray();
         long[] rssWarm = runs.stream().mapToLong(Run::rssWarmKb).sorted().toArray();
-        return String.format(Locale.ROOT, "| %s | **%.0f** | %.2f | %s | %.1f | %d / %d |%n", export,
-                first[first.length / 2], first[first.length / 2] / bareFirst,
-                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.firstMillis()))
-                        .collect(Collectors.joining(", ")), warm[warm.length / 2],
+        double[] init = runs.stream().mapToDouble(Run::initMillis).sorted().toArray();
+        double[] invocation = runs.stream().mapToDouble(r -> r.firstMillis() - r.initMillis()).sorted().toArray();
+        return String.format(Locale.ROOT, "| %s | **%.0f** | %.2f | %.0f | %.0f | %s | %.1f | %d / %d |%n", export,
+                first[first.length / 2], first[first.length / 2] / bareFirst, init[init.length / 2],
+                invocation[invocation.length / 2],
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f + %.0f", r.initMillis(),
+                        r.firstMillis() - r.initMillis())).collect(Collectors.joining(", ")), warm[warm.length / 2],
                 rssFirst[rssFirst.length / 2] / 1024, rssWarm[rssWarm.length / 2] / 1024);
     }
 }
