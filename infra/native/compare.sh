@@ -4,7 +4,9 @@
 # and the sizes of both zips. Build both first: infra/native/build.sh and infra/native/build.sh --jvm (or
 # ./mvnw package). Start-up is CPU-bound: the load average before and after is printed beside the figures.
 #   infra/native/compare.sh [runs, default 5]
-# Writes target/bench/native-vs-jvm.md: one table (a row per function), the sizes, then both full reports.
+# Writes target/bench/native-vs-jvm.md: one table (a row per function, order-events included, each build as it deploys:
+# native unprimed, JVM primed; first answer split into init + first invocation, so order-sweep's sweep shows apart
+# from its start-up), the sizes, then both full reports (every function primed and unprimed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
