@@ -102,10 +102,11 @@ public class Priming implements Resource {
                 syncs.due(SyncState.ASYNC_PENDING, Instant.EPOCH, 1);
             } else {
                 String event = event(export);
-                if (event != null) {
-                    FunqyLambdaBindingRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                            new ByteArrayOutputStream(), null);
+                if (event == null) {
+                    return; // nothing to send (order-events), so nothing to report
                 }
+                FunqyLambdaBindingRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), null);
             }
             LOG.infof("primed %s in %d ms", export, (System.nanoTime() - start) / 1_000_000);
         } catch (Exception | LinkageError e) {
