@@ -4,7 +4,9 @@
 # and the sizes of both zips. Build both first: infra/native/build.sh and infra/native/build.sh --jvm (or
 # ./mvnw package). Start-up is CPU-bound: the load average before and after is printed beside the figures.
 #   infra/native/compare.sh [runs, default 5]
-# Writes target/bench/native-vs-jvm.md: one table (a row per function), the sizes, then both full reports.
+# Writes target/bench/native-vs-jvm.md: one table (a row per function, order-events included, each build as it deploys:
+# native unprimed, JVM primed; first answer split into init + first invocation, so order-sweep's sweep shows apart
+# from its start-up), the sizes, then both full reports (every function primed and unprimed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
@@ -22,24 +24,34 @@ mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
 {
   echo "## Native against JVM ($runs cold starts each; $(nproc) cores; load average $load_before before, $load_after after)"
   echo
-  echo "| function | native first answer | JVM first answer | JVM / native | native peak RSS | JVM peak RSS |"
-  echo "| --- | --- | --- | --- | --- | --- |"
-  # report rows: | function | **median ms** | runs | warm p50 | RSS after first / after warm (MiB) |
+  echo "Each build as it deploys: native unprimed, the JVM primed (baton.prime's defaults). First answer = init (process"
+  echo "start to the first Runtime API poll: Quarkus, priming) + first invocation (for order-sweep a whole sweep); medians."
+  echo
+  echo "| function | native first answer | native init + first invocation | JVM first answer | JVM init + first invocation | JVM / native | native peak RSS | JVM peak RSS |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  # report rows: | function[ (priming off)] | **median ms** | ÷ bare | init + invocation | runs | warm p50 | RSS after first / after warm (MiB) |
   awk -F'|' '
     FNR == 1 { file++ }
-    /^\| [a-z-]+ \| \*\*/ {
-      name = $2; gsub(/ /, "", name); first = $3; gsub(/[ *]/, "", first); split($6, rss, "/"); gsub(/ /, "", rss[2])
-      if (file == 1) { jf[name] = first; jr[name] = rss[2] } else { nf[name] = first; nr[name] = rss[2]; order[++n] = name }
+    /^\| [a-z-]+( \(priming off\))? \| \*\*/ {
+      name = $2; unprimed = name ~ /priming off/; sub(/ \(priming off\)/, "", name); gsub(/ /, "", name)
+      first = $3; gsub(/[ *]/, "", first); sp = $5; gsub(/^ +| +$/, "", sp)
+      rss = $8; sub(/.*\//, "", rss); gsub(/ /, "", rss)
+      if (file == 1) {
+        if (!unprimed) { jf[name] = first; js[name] = sp; jr[name] = rss }
+      } else if (unprimed || !(name in nf)) {
+        if (!(name in nf)) order[++n] = name
+        nf[name] = first; ns[name] = sp; nr[name] = rss
+      }
     }
     END {
       for (i = 1; i <= n; i++) {
         f = order[i]
-        printf "| %s | %d ms | %d ms | %.0f× | %d MiB | %d MiB |\n", f, nf[f], jf[f], jf[f] / nf[f], nr[f], jr[f]
+        printf "| %s | %d ms | %s | %d ms | %s | %.0f× | %d MiB | %d MiB |\n", f, nf[f], ns[f], jf[f], js[f], jf[f] / nf[f], nr[f], jr[f]
       }
     }' "$jvm" "$native"
   echo
   echo "Zips: native $(mb target/function-native.zip), JVM $(mb target/function.zip)$([ -n "$exe" ] && echo "; native executable $(mb "$exe")")."
-  echo "Peak RSS is VmHWM after 50 warm invocations."
+  echo "Peak RSS is VmHWM after 50 warm invocations; both reports below also give each function primed and unprimed."
   echo
   echo "## JVM"
   echo

@@ -22,6 +22,7 @@ import dev.baton.shared.infra.BatonConfig;
 import dev.baton.sync.app.SyncStore;
 import dev.baton.sync.domain.SyncState;
 import io.quarkus.funqy.lambda.FunqyLambdaBindingRecorder;
+import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -41,6 +42,11 @@ import io.quarkus.runtime.StartupEvent;
  * client: a stub would leave those to the first customer. Nothing here writes, and a failure (AWS unreachable, a
  * 5xx answer) is logged at DEBUG and ignored: priming only ever saves time, it never decides whether we start.
  * Off with {@code baton.prime=false} (the test suites turn it off, except the test of priming itself).
+ *
+ * <p>By default only the JVM build primes. A native executable has no JIT to warm and its classes are initialised
+ * at build time, so priming there moves little work out of the first invocation and adds a whole extra request to
+ * init: measured here (src/bench/README.md "Native against JVM"), the native first answer was later primed than
+ * unprimed. {@code baton.prime=true} ({@code BATON_PRIME=true}) still primes a native function.
  */
 @Singleton
 public class Priming implements Resource {
@@ -55,7 +61,7 @@ public class Priming implements Resource {
     @Inject
     Priming(@ConfigProperty(name = "quarkus.funqy.export") Optional<String> export,
             BatonConfig config, SyncStore syncs) {
-        this(export, config.prime(), syncs);
+        this(export, config.prime().orElse(!ImageMode.current().isNativeImage()), syncs);
     }
 
     Priming(Optional<String> export, boolean enabled, SyncStore syncs) {
@@ -96,12 +102,13 @@ public class Priming implements Resource {
                 syncs.due(SyncState.ASYNC_PENDING, Instant.EPOCH, 1);
             } else {
                 String event = event(export);
-                if (event != null) {
-                    FunqyLambdaBindingRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                            new ByteArrayOutputStream(), null);
+                if (event == null) {
+                    return; // nothing to send (order-events), so nothing to report
                 }
+                FunqyLambdaBindingRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), null);
             }
-            LOG.debugf("primed %s in %d ms", export, (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("primed %s in %d ms", export, (System.nanoTime() - start) / 1_000_000);
         } catch (Exception | LinkageError e) {
             LOG.debugf("priming %s did not complete (%s); the first invocation does the rest", export,
                     e.getClass().getSimpleName());

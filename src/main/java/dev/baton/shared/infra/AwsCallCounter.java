@@ -15,6 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -55,6 +56,9 @@ public class AwsCallCounter implements ExecutionInterceptor {
     private static final Logger LOG = Logger.getLogger(AwsCallCounter.class);
     private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, Units> CAPACITY = new ConcurrentHashMap<>();
+    /** When a call started, and when it was sent (then how long sending to the answer took); set at DEBUG only. */
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("baton.call.started");
+    private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("baton.call.sent");
 
     private final BooleanSupplier capacitySwitch;
 
@@ -69,6 +73,28 @@ public class AwsCallCounter implements ExecutionInterceptor {
     }
 
     @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (LOG.isDebugEnabled()) {
+            attributes.putAttribute(STARTED, System.nanoTime());
+        }
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (LOG.isDebugEnabled()) {
+            attributes.putAttribute(SENT, System.nanoTime());
+        }
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        Long sent = attributes.getAttribute(SENT);
+        if (sent != null) {
+            attributes.putAttribute(SENT, System.nanoTime() - sent);
+        }
+    }
+
+    @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         return capacitySwitch.getAsBoolean() ? withTotalCapacity(context.request()) : context.request();
     }
@@ -78,6 +104,13 @@ public class AwsCallCounter implements ExecutionInterceptor {
         String operation = count(attributes);
         if (capacitySwitch.getAsBoolean()) {
             record(operation, context.response());
+        }
+        Long started = attributes.getAttribute(STARTED);
+        Long wire = attributes.getAttribute(SENT);
+        if (started != null && wire != null) {
+            // where a call's time goes (cold starts: the first call's is mostly the SDK's one-off set-up)
+            LOG.debugf("aws-call %s %.1f ms, %.1f ms of them from sending to the answer", operation,
+                    (System.nanoTime() - started) / 1e6, wire / 1e6);
         }
     }
 

@@ -31,9 +31,11 @@ public interface BatonConfig {
     /** Where order events go (README "Order events"). */
     Events events();
 
-    /** Whether each function sends itself one harmless read at start-up ({@code dev.baton.function.Priming}). */
-    @WithDefault("true")
-    boolean prime();
+    /**
+     * Whether each function sends itself one harmless read at start-up ({@code dev.baton.function.Priming}); unset,
+     * the JVM build primes and the native build does not (there is no JIT to warm, so it only adds init time).
+     */
+    Optional<Boolean> prime();
 
     /** Where order events go. */
     interface Events {

@@ -3,6 +3,8 @@ package dev.baton.sync.infra;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.StartupEvent;
 
 import dev.baton.sync.domain.FailureModel;
@@ -14,7 +16,11 @@ import dev.baton.sync.domain.FailureModel;
 @Singleton
 public class FailureModelWarmup {
 
+    private static final Logger LOG = Logger.getLogger(FailureModelWarmup.class);
+
     void onStart(@Observes StartupEvent event) {
+        long start = System.nanoTime();
         FailureModel.shipped();
+        LOG.debugf("read the failure model in %d ms", (System.nanoTime() - start) / 1_000_000);
     }
 }
