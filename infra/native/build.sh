@@ -11,7 +11,7 @@
 # package zlib1g-dev, installed here when missing; the home lives in ~/.cache, never in the repository). Where
 # neither exists but Docker does, set BATON_NATIVE_CONTAINER=1 for Quarkus' container build instead.
 #   BATON_NATIVE_XMX   heap of the native-image builder (default 6g; it needs ~5 GB for Baton)
-#   BATON_SKIP_TESTS   1 (default) packages without running the tests; 0 runs them first
+#   BATON_SKIP_TESTS   1 (default) packages without compiling or running the tests; 0 runs them first
 # Prints the deploy command with the FunctionRuntime that matches the artifact. Exit 2: a problem you can fix.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +26,8 @@ case "${1:-}" in
   --home) mode=home ;;
   *) fail "unknown argument $1 (usage: infra/native/build.sh [--jvm|--home])" ;;
 esac
-skip=(-DskipTests)
+# packaging only: the tests are neither compiled nor run (BATON_SKIP_TESTS=0 runs them first)
+skip=(-Dmaven.test.skip=true)
 [ "${BATON_SKIP_TESTS:-1}" = "0" ] && skip=()
 graalvm_home() {
   home=${GRAALVM_HOME:-}
