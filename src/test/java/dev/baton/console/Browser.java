@@ -71,7 +71,20 @@ final class Browser implements AutoCloseable {
      * re-rendered while the condition read it is read again.
      */
     WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        return waiting(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Waits for something the retry worker does (an SQS delivery, then a sync against the stand-in insurer): up to
+     * 60 s, the limit the black-box suites give the stack for one answer. On a loaded 2-core CI machine the worker's
+     * first delivery has taken longer than the 20 s a page gets.
+     */
+    WebDriverWait waitingForWorker() {
+        return waiting(Duration.ofSeconds(60));
+    }
+
+    private WebDriverWait waiting(Duration limit) {
+        WebDriverWait wait = new WebDriverWait(driver, limit);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }

@@ -55,7 +55,7 @@ class ConsoleInboxIT extends ConsoleSession {
         assertThat(text("inbox-release-result")).contains(orderId + ": released, now ASYNC_PENDING");
         click(By.id("tab-orders"));
         type(By.id("order-id"), orderId + "\n");
-        browser.waiting().until(d -> {
+        browser.waitingForWorker().until(d -> {
             click(By.cssSelector("#order-lookup button[type=submit]"));
             return fact("Sync state").equals("SYNCED");
         });

@@ -43,7 +43,7 @@ class ConsoleOrdersIT extends ConsoleSession {
         // then the console says what happens next, and the worker syncs it
         awaitText("orders-result", "Redrove " + orderId + ": ASYNC_PENDING, next action WAIT");
         type(By.id("order-id"), orderId + "\n");
-        browser.waiting().until(d -> {
+        browser.waitingForWorker().until(d -> {
             click(By.cssSelector("#order-lookup button[type=submit]"));
             return fact("Sync state").equals("SYNCED");
         });
@@ -78,7 +78,7 @@ class ConsoleOrdersIT extends ConsoleSession {
         click(By.id("tab-orders"));
         type(By.id("order-id"), orderId + "\n");
         By succeeded = By.cssSelector(".timeline tr[data-type='sync.succeeded']");
-        browser.waiting().until(d -> {
+        browser.waitingForWorker().until(d -> {
             if (!d.findElements(succeeded).isEmpty()) {
                 return true;
             }
