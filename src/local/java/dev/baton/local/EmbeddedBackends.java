@@ -37,7 +37,9 @@ public final class EmbeddedBackends implements AutoCloseable {
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
 
-    private final DynamoDBProxyServer dynamoServer;
+    private final Path dataDir;
+    private final SamTemplate template;
+    private DynamoDBProxyServer dynamoServer;
     private final SQSRestServer sqsServer;
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
@@ -46,16 +48,9 @@ public final class EmbeddedBackends implements AutoCloseable {
     private final Map<String, String> queueUrls;
 
     private EmbeddedBackends(Path dataDir, SamTemplate template) throws Exception {
+        this.dataDir = dataDir;
+        this.template = template;
         int dynamoPort = freePort();
-        List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-port", Integer.toString(dynamoPort)));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
-            Files.createDirectories(dataDir);
-            args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
-        }
-        dynamoServer = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        dynamoServer.start();
         dynamoEndpoint = URI.create("http://localhost:" + dynamoPort);
         int sqsPort = freePort();
         sqsServer = SQSRestServerBuilder.withPort(sqsPort).withInterface("localhost").start();
@@ -65,19 +60,46 @@ public final class EmbeddedBackends implements AutoCloseable {
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
         sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.of(REGION))
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
-        LocalResources resources = new LocalResources(template, dynamo, sqs);
-        resources.createTables();
-        // a data folder kept from before the sparse sync indexes (issue 16): idempotent, nothing to do otherwise
-        new SyncIndexBackfill(dynamo, template.tableName("OrdersTable")).run(null, 500, progress -> { });
-        queueUrls = resources.createQueues();
+        queueUrls = new LocalResources(template, dynamo, sqs).createQueues();
     }
 
     /** Starts both backends; {@code dataDir} null keeps DynamoDB data in memory. */
     public static EmbeddedBackends start(Path dataDir, SamTemplate template) {
+        return startQueues(dataDir, template).startTables();
+    }
+
+    /**
+     * Starts ElasticMQ with the template's queues, and only chooses DynamoDB Local's port: every endpoint and queue
+     * URL a function's environment names is known, but DynamoDB answers only after {@link #startTables()}. The local
+     * stack boots its functions in between (their start-up does not call DynamoDB), so the two run side by side.
+     */
+    public static EmbeddedBackends startQueues(Path dataDir, SamTemplate template) {
         try {
             return new EmbeddedBackends(dataDir, template);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the embedded DynamoDB Local and ElasticMQ", e);
+            throw new IllegalStateException("cannot start the embedded ElasticMQ", e);
+        }
+    }
+
+    /** Starts DynamoDB Local on the chosen port and creates the template's tables; returns this. */
+    public EmbeddedBackends startTables() {
+        try {
+            List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-port",
+                    Integer.toString(dynamoEndpoint.getPort())));
+            if (dataDir == null) {
+                args.add("-inMemory");
+            } else {
+                Files.createDirectories(dataDir);
+                args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
+            }
+            dynamoServer = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            dynamoServer.start();
+            new LocalResources(template, dynamo, sqs).createTables();
+            // a data folder kept from before the sparse sync indexes (issue 16): idempotent, nothing to do otherwise
+            new SyncIndexBackfill(dynamo, template.tableName("OrdersTable")).run(null, 500, progress -> { });
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded DynamoDB Local", e);
         }
     }
 
@@ -112,6 +134,9 @@ public final class EmbeddedBackends implements AutoCloseable {
         dynamo.close();
         sqs.close();
         sqsServer.stopAndWait();
+        if (dynamoServer == null) {
+            return;
+        }
         try {
             dynamoServer.stop();
         } catch (Exception e) {
