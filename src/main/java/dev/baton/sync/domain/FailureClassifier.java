@@ -38,7 +38,7 @@ public final class FailureClassifier {
      * The least probability of the two final categories together at which the model answers a failure final
      * (chosen like {@link #MODEL_THRESHOLD}; docs/classification.md#choosing-the-thresholds-training-split-only).
      */
-    public static final double FINAL_THRESHOLD = 0.5;
+    public static final double FINAL_THRESHOLD = 0.6;
 
     /**
      * The least probability of the final categories together at which a failure the model is not sure enough to

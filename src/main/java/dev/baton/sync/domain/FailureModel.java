@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 public final class FailureModel {
 
     private static final int MIN_CASES = 2;
-    private static final int EPOCHS = 60;
+    private static final int EPOCHS = 120;
     private static final double LEARNING_RATE = 2.0;
     private static final double L2 = 1e-4;
     private static final Category[] CLASSES = Category.values();

@@ -97,15 +97,16 @@ class FailureModelTest {
     }
 
     @Test
-    void aFailureWithNoKnownTextOrCode_isExplainedByItsKindAndStatusAlone() {
+    void aFailureWithNoKnownTextOrCode_isExplainedByItsKindStatusAndFormAlone() {
         // given features the model never saw
         Failure failure = new Failure(FailureKind.DOWNSTREAM_CODE, 299, "ZZZZZZZZZZ", "龘龘龘", null);
 
         // when
         ModelVerdict verdict = FailureModel.shipped().propose(failure);
 
-        // then
-        assertTrue(verdict.features().stream().allMatch(f -> f.startsWith("k:") || f.startsWith("s:")),
+        // then: kind, status, the body's shape and the message's end markers, none of its text
+        assertTrue(verdict.features().stream().allMatch(f -> f.startsWith("k:") || f.startsWith("s:")
+                || f.startsWith(FailureFeatures.BODY) || f.equals("m:^") || f.equals("m:$")),
                 verdict.features().toString());
     }
 

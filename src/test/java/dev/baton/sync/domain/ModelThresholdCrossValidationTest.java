@@ -35,7 +35,7 @@ class ModelThresholdCrossValidationTest {
                     f -> FailureClassifier.classify(f, List.of(), models.get(k), threshold,
                             FailureClassifier.MODEL_THRESHOLD).category())).toList());
         }
-        for (double threshold : new double[] {0.2, 0.3, 0.4, 0.45, 1.01}) {
+        for (double threshold : new double[] {0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 1.01}) {
             printRow("review " + (threshold > 1 ? "off" : threshold), IntStream.range(0, FOLDS).mapToObj(k -> Scorecard
                     .of(folds.get(k), f -> FailureClassifier.classify(f, List.of(), models.get(k),
                             FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD, threshold)
