@@ -121,7 +121,7 @@ public final class LocalBaton implements AutoCloseable {
             running.add(emulator);
             emulators.put(function.export(), emulator);
             running.add(FunctionProcess.start(function.export(), functionDir, template.globalHandler(),
-                    environment(template, function, emulator)));
+                    environment(template, function, emulator), false));
             function.routes().forEach(r -> bindings.add(new LocalGateway.Binding(r.method(), r.path(), r.scopes(),
                     emulator)));
         }
