@@ -50,7 +50,9 @@ public final class EmbeddedBackends implements AutoCloseable {
     private EmbeddedBackends(Path dataDir, SamTemplate template) throws Exception {
         this.dataDir = dataDir;
         this.template = template;
-        int dynamoPort = freePort();
+        // bound only after the functions have booted (startTables): outside the ephemeral range their outgoing
+        // connections take ports from, so none of them can take it in between
+        int dynamoPort = freePortBelowTheEphemeralRange();
         dynamoEndpoint = URI.create("http://localhost:" + dynamoPort);
         int sqsPort = freePort();
         sqsServer = SQSRestServerBuilder.withPort(sqsPort).withInterface("localhost").start();
@@ -142,6 +144,23 @@ public final class EmbeddedBackends implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop", e);
         }
+    }
+
+    /**
+     * A free TCP port between 20,000 and 32,000, below Linux's ephemeral range (32,768+), for a server that binds
+     * it seconds later; {@link #freePort()} if a hundred tries found none.
+     */
+    public static int freePortBelowTheEphemeralRange() {
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 100; i++) {
+            int candidate = 20_000 + random.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another one
+            }
+        }
+        return freePort();
     }
 
     /** A free TCP port on the loopback interface. */

@@ -28,7 +28,11 @@ public final class StackProcess implements AutoCloseable {
 
     private final String name;
     private final Path dataDir;
-    private final int port = portBelowTheEphemeralRange();
+    /**
+     * The API's port, the same across restarts: below the ephemeral range, where the stack's own backends and every
+     * outgoing connection pick theirs (a port picked there was seen taken by the time a restarted stack bound it).
+     */
+    private final int port = EmbeddedBackends.freePortBelowTheEphemeralRange();
     private Process process;
     private Path log;
     private int starts;
@@ -139,25 +143,6 @@ public final class StackProcess implements AutoCloseable {
         env.put("BATON_SYNC_SWEEP_GRACE", "2s");
         env.put(CrashPoints.VARIABLE, crashAt == null ? "" : crashAt);
         return env;
-    }
-
-    /**
-     * A free port for the API that stays the same across restarts. Taken below Linux's ephemeral range
-     * (32768+), where the stack's own backends and every outgoing connection pick theirs: a port picked
-     * there was seen taken by the time a restarted stack bound it.
-     */
-    private static int portBelowTheEphemeralRange() {
-        java.util.Random random = new java.util.Random();
-        for (int i = 0; i < 100; i++) {
-            int candidate = 20_000 + random.nextInt(12_000);
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(candidate, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
-                return candidate;
-            } catch (IOException taken) {
-                // try another one
-            }
-        }
-        return EmbeddedBackends.freePort();
     }
 
     /** Stops the stack (SIGKILL: nothing of it must outlive the test) and keeps its logs. */
