@@ -15,6 +15,9 @@ if [ -n "$(find pom.xml src/main -newer target/function-native.zip -print -quit)
   echo "suite.sh: note: sources changed since target/function-native.zip was built (infra/native/build.sh rebuilds it)." >&2
 fi
 started=$SECONDS
-BATON_NATIVE=1 ./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+# Only the phases the suites need (compile, test-compile, the local runtime's classpath file), then failsafe's goals
+# directly: a full verify would also run the unit tests' phase and re-package the JVM function.zip, which the native
+# suite does not use (about 30 s of a CI run).
+BATON_NATIVE=1 ./mvnw -B -ntp process-test-classes failsafe:integration-test failsafe:verify \
   -Dit.test='NativeFunctionsIT,RouteMatrixIT,CrashPointIT#crashAfterTheSweeperRequeued*'
 echo "suite.sh: the native suite passed in $((SECONDS - started)) s (load: $(cut -d' ' -f1-3 /proc/loadavg))."
