@@ -34,6 +34,28 @@ class MaskTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // text, where it is cut, what is kept: a number the cut runs through goes whole, with the separators around
+        // it (a space may be the one inside a grouped number)
+        "'xx 110101199003077758 ok', 15, 'xx'",
+        "'xx 110101 19900307 7758', 12, 'xx'",
+        "'xx 11010119900307775X', 20, 'xx'",
+        "'xx １１０１０１１９９００３', 8, 'xx'",
+        "'xx 1380013 8000', 11, 'xx'",
+        "'id 123 and more', 8, 'id 123 a'",
+        "'id 123 and more', 6, 'id'",
+        "'123456', 3, ''",
+        "'short', 10, 'short'"})
+    void aCutNeverKeepsPartOfANumber(String text, int max, String expected) {
+        assertThat(Mask.cut(text, max)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCutNeverSplitsASurrogatePair() {
+        assertThat(Mask.cut("ab😀cd", 3)).isEqualTo("ab");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"agent-0042 | ag***42", "app | ***", "abcd | ***", "abcde | ab***de"})
     void terminalIdsAreShortenedInErrors(String id, String expected) {
         assertThat(Mask.id(id)).isEqualTo(expected);

@@ -122,6 +122,21 @@ class HostileDownstreamTest {
     }
 
     @Test
+    void aMessageCutShortInsideAnIdNumber_keepsNoneOfItsDigits() {
+        // given an insurer whose message is cut (300 characters kept) 12 digits into a resident ID number: region
+        // and month of birth, which no mask pattern recognises once the number is cut
+        String pad = "证件号码不符 " + "x".repeat(300 - "证件号码不符 ".length() - 12);
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(400).withBody(
+                "{\"code\":\"E1\",\"msg\":\"" + pad + "110101199003077758 请核对\"}")));
+        // when
+        Reply reply = syncCall();
+        // then neither the caller nor the stored state keeps any part of the number
+        String message = reply.json().path("classification").path("message").asText();
+        assertThat(message).as(reply.toString()).startsWith("证件号码不符 xxx").doesNotContainPattern("[0-9]");
+        assertThat(syncStore.find(order).orElseThrow().lastFailure().message()).doesNotContainPattern("[0-9]");
+    }
+
+    @Test
     void anEndlessAnswer_isReadUpToTheLimit_thenCutAndClassified() {
         // given an insurer answering 200 with 3 MB that never forms its result code
         insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)

@@ -184,6 +184,38 @@ public final class Mask {
         return (int) text.chars().filter(c -> c >= '0' && c <= '9').count();
     }
 
+    /**
+     * {@code text} cut to at most {@code max} chars without keeping part of a number: a cut through an ID, card or
+     * mobile number leaves digits no pattern recognises any more (12 of an ID's 18 still give its region and the
+     * month of birth), so the whole number the cut runs through (its digits and the separators between them) is
+     * dropped; half a surrogate pair is dropped too. Cut first and mask after, or mask first: both are safe.
+     */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        char last = end == 0 ? 'a' : text.charAt(end - 1);
+        char next = fold(text.charAt(end));
+        // the number goes on after the cut: more digits or separators, or an ID's check letter X
+        boolean through = numberPart(last) && (numberPart(next) || (Character.isDigit(last) && (next == 'X'
+                || next == 'x')));
+        if (!through) {
+            return text.substring(0, end);
+        }
+        int start = end;
+        boolean digit = false;
+        while (start > 0 && numberPart(text.charAt(start - 1))) {
+            digit |= Character.isDigit(text.charAt(--start));
+        }
+        return text.substring(0, digit ? start : end);
+    }
+
+    /** A digit (any script's, full-width included) or a separator people write inside numbers. */
+    private static boolean numberPart(char c) {
+        return Character.isDigit(c) || " ._/-+()\t".indexOf(fold(c)) >= 0;
+    }
+
     /** {@code agent-0042} → {@code ag***42}; identifiers of four characters or fewer become {@code ***}. */
     public static String id(String value) {
         if (value == null) {

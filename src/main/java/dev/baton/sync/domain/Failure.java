@@ -2,6 +2,8 @@ package dev.baton.sync.domain;
 
 import java.time.Duration;
 
+import dev.baton.shared.domain.Mask;
+
 /**
  * The features of one failed downstream call: how it failed, the HTTP status, the downstream's own code and
  * message (often Chinese), and the {@code Retry-After} it asked for. Only {@code kind} is required.
@@ -47,12 +49,8 @@ public record Failure(FailureKind kind, Integer httpStatus, String code, String 
     }
 
     private static String cut(String text) {
-        if (text.length() <= MAX_MESSAGE) {
-            return text;
-        }
-        // never split a surrogate pair: half an emoji or a rare CJK character is not text
-        int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE - 1)) ? MAX_MESSAGE - 1 : MAX_MESSAGE;
-        return text.substring(0, end);
+        // never split a surrogate pair or a number: half an ID number escapes masking
+        return Mask.cut(text, MAX_MESSAGE);
     }
 
     private static int length(String text) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.baton.shared.domain.Mask;
 import dev.baton.shared.infra.CanonicalJson;
 import dev.baton.sync.app.Connector.Outcome;
 import dev.baton.sync.domain.Downstream;
@@ -75,7 +76,7 @@ final class DownstreamAnswers {
             for (String p : new String[] {"/message", "/msg", "/errMsg", "/errorMessage", "/error/message"}) {
                 String m = pointer(json, p);
                 if (m != null) {
-                    return m.length() > MAX_MESSAGE ? m.substring(0, MAX_MESSAGE) : m;
+                    return Mask.cut(m, MAX_MESSAGE);
                 }
             }
             return null;
@@ -83,7 +84,7 @@ final class DownstreamAnswers {
         Matcher title = TITLE.matcher(body);
         String text = title.find() ? title.group(1) : body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
         text = text.strip();
-        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) : text;
+        return Mask.cut(text, MAX_MESSAGE);
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or bad. */

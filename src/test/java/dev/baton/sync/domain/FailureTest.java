@@ -35,6 +35,16 @@ class FailureTest {
     }
 
     @Test
+    void aMessageCutInsideAnIdNumber_keepsNoneOfItsDigits() {
+        // the helper-found case: the 1000th character falls 12 digits into a resident ID number
+        String text = "证件号码不符 " + "x".repeat(981) + "110101199003077758";
+
+        String message = new Failure(FailureKind.HTTP_STATUS, 400, "E1", text, null).message();
+
+        assertEquals("证件号码不符 " + "x".repeat(981), message);
+    }
+
+    @Test
     void onlyTheKind_isRequired() {
         // when
         Failure timeout = Failure.of(FailureKind.TIMEOUT);
