@@ -57,15 +57,29 @@ public final class LocalMain {
         System.out.println(baton.settings().jwt().isPresent()
                 ? "Auth: jwt — tokens verified against BATON_JWKS_FILE, issuer BATON_JWT_ISSUER"
                 : "Auth: OFF (BATON_AUTH_MODE=off) — every caller is trusted; set BATON_AUTH_MODE=jwt to require tokens");
+        Path functions = baton.settings().functionDir();
+        System.out.println("Functions run " + (java.nio.file.Files.isRegularFile(functions.resolve(FunctionProcess.BOOTSTRAP))
+                ? "natively" : "on the JVM") + ", unpacked in " + functions);
         System.out.println("Console on " + baton.baseUri() + "/console");
         System.out.println("Baton local ready on " + baton.baseUri());
     }
 
+    /** BATON_FUNCTION_DIR, or {@code target/local-function-<BATON_PORT>}. */
+    static Path functionDir(java.util.Map<String, String> env) {
+        String dir = env.get("BATON_FUNCTION_DIR");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        String port = env.getOrDefault("BATON_PORT", "");
+        return Path.of("target", "local-function-" + (port.matches("[0-9]{1,5}") ? port : "8080"));
+    }
+
     private static Path unpackOrFail(Path zip) {
         try {
-            // a stack started beside another one (the crash-point suite) must not replace its jars
-            String dir = System.getenv("BATON_FUNCTION_DIR");
-            return LocalBaton.unpack(zip, Path.of(dir == null || dir.isBlank() ? "target/local-function" : dir));
+            // a stack started beside another one must not replace its jars or executable: by default every port
+            // has its own folder (one shared folder let a JVM stack started beside a native one find the native
+            // bootstrap there and run it, saying nothing)
+            return LocalBaton.unpack(zip, functionDir(System.getenv()));
         } catch (java.io.IOException e) {
             throw new LocalSetup.Problem("Could not unpack " + zip + ": " + e.getMessage());
         }
