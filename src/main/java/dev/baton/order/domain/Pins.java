@@ -14,9 +14,14 @@ public record Pins(Map<String, Integer> flows, Map<String, Integer> mappings) {
     /** No pins (a plain order). */
     public static final Pins NONE = new Pins(Map.of(), Map.of());
 
+    /** Copies kept sorted by key, so an order reads the same from every instance (a {@code Map.copyOf}'s order varies). */
     public Pins {
-        flows = Map.copyOf(flows);
-        mappings = Map.copyOf(mappings);
+        flows = sorted(flows);
+        mappings = sorted(mappings);
+    }
+
+    private static Map<String, Integer> sorted(Map<String, Integer> pins) {
+        return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(pins)));
     }
 
     /** The key of the mapping configured as {@code base → associated}. */

@@ -2,9 +2,12 @@ package dev.baton.sync.domain;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A system orders are synced to (an insurer's underwriting API): where and how to call it, how to read
@@ -31,9 +34,10 @@ public record Downstream(String name, int version, URI endpoint, Duration timeou
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("timeout must be 1 ms to " + MAX_TIMEOUT.toMillis() + " ms");
         }
-        headers = Map.copyOf(headers);
-        secretHeaders = Map.copyOf(secretHeaders);
-        successCodes = Set.copyOf(successCodes);
+        // sorted copies: the settings read the same from every instance (a Map.copyOf's order varies by JVM)
+        headers = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(headers)));
+        secretHeaders = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(secretHeaders)));
+        successCodes = Collections.unmodifiableSortedSet(new TreeSet<>(Set.copyOf(successCodes)));
         rules = List.copyOf(rules);
     }
 

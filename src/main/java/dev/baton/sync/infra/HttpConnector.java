@@ -111,7 +111,8 @@ public class HttpConnector implements Connector {
 
     private static Outcome failed(Throwable cause, long millis, long start) {
         if (cause instanceof HttpTimeoutException) {
-            return failure(FailureKind.TIMEOUT, "timed out after " + millis + " ms", start);
+            // the same words as the whole-exchange bound above: which of the two equal bounds fires first is a race
+            return failure(FailureKind.TIMEOUT, "no complete answer within " + millis + " ms", start);
         }
         if (cause instanceof ConnectException) {
             return failure(FailureKind.CONNECTION, "connection refused or unreachable", start);

@@ -67,4 +67,16 @@ class OrderValuesTest {
         assertThat(owner.is("phone", "agent-0043")).isFalse();
         assertThatThrownBy(() -> new Owner("phone", null, Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void pins_readInOneOrderOnEveryInstance() {
+        // a Map.copyOf iterates in an order that changes from one JVM start to the next: an order's JSON did too
+        Pins pins = new Pins(java.util.Map.of("phone", 1, "mobile", 2), java.util.Map.of("phone>mobile", 1,
+                "mobile>app", 3));
+
+        assertThat(pins.flows().keySet()).containsExactly("mobile", "phone");
+        assertThat(pins.mappings().keySet()).containsExactly("mobile>app", "phone>mobile");
+        assertThat(pins).isEqualTo(new Pins(java.util.Map.of("mobile", 2, "phone", 1), java.util.Map.of(
+                "mobile>app", 3, "phone>mobile", 1)));
+    }
 }
