@@ -2,6 +2,7 @@ package dev.baton.local;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -31,8 +32,15 @@ final class InsurerAnswers {
      * once and the body one byte every {@code dripMillis}, as a stalled upstream proxy does.
      */
     static void write(HttpExchange exchange, int status, String body, long dripMillis) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("content-type", body.startsWith("<") ? "text/html" : "application/json");
+        write(exchange, status, body, body.startsWith("<") ? "text/html" : "application/json", StandardCharsets.UTF_8,
+                dripMillis);
+    }
+
+    /** {@code body} encoded in {@code charset}, labelled {@code contentType} (which may or may not name it). */
+    static void write(HttpExchange exchange, int status, String body, String contentType, Charset charset,
+                      long dripMillis) throws IOException {
+        byte[] bytes = body.getBytes(charset);
+        exchange.getResponseHeaders().add("content-type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             if (dripMillis <= 0) {

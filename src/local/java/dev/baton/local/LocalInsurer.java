@@ -2,6 +2,7 @@ package dev.baton.local;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class LocalInsurer implements AutoCloseable {
 
-    private static final String MODES = "up|busy|down|invalid|reject|odd|hold|(slow|drip)( \\d{1,6})?";
+    private static final String MODES = "up|busy|busy-gbk|busy-gbk-unlabelled|down|invalid|reject|odd|hold|(slow|drip)( \\d{1,6})?";
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -111,6 +112,11 @@ public final class LocalInsurer implements AutoCloseable {
             long delay = millis;
             switch (current) {
                 case "busy" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.BUSY, 0);
+                // the same answer in GBK, as many Chinese insurers send it: labelled, and not
+                case "busy-gbk" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.BUSY,
+                        "application/json;charset=GBK", Charset.forName("GBK"), 0);
+                case "busy-gbk-unlabelled" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.BUSY,
+                        "application/json", Charset.forName("GBK"), 0);
                 case "down" -> InsurerAnswers.write(exchange, 503, InsurerAnswers.GATEWAY_PAGE, 0);
                 case "invalid" -> InsurerAnswers.write(exchange, 400, InsurerAnswers.INVALID, 0);
                 case "reject" -> InsurerAnswers.write(exchange, 200, InsurerAnswers.REJECTED, 0);

@@ -53,7 +53,7 @@ public final class LocalMain {
 
     private static void printBanner(LocalBaton baton) {
         System.out.println("Local stand-in insurer on " + baton.insurerUri()
-                + "/proposals (switch it with POST /mode: up, busy, down, invalid, reject, slow, drip, hold)");
+                + "/proposals (switch it with POST /mode: up, busy, busy-gbk, busy-gbk-unlabelled, down, invalid, reject, odd, slow, drip, hold)");
         System.out.println(baton.settings().jwt().isPresent()
                 ? "Auth: jwt — tokens verified against BATON_JWKS_FILE, issuer BATON_JWT_ISSUER"
                 : "Auth: OFF (BATON_AUTH_MODE=off) — every caller is trusted; set BATON_AUTH_MODE=jwt to require tokens");

@@ -171,6 +171,9 @@ class NativeFunctionsIT {
         for (String transport : List.of("http", "https")) {
             all.add(Arguments.of(transport, "up", 200, "SYNCED"));
             all.add(Arguments.of(transport, "busy", 202, "ASYNC_PENDING"));
+            // "系统繁忙" in GBK: read right (and so retried) only if the image holds the charset
+            all.add(Arguments.of(transport, "busy-gbk", 202, "ASYNC_PENDING"));
+            all.add(Arguments.of(transport, "busy-gbk-unlabelled", 202, "ASYNC_PENDING"));
             all.add(Arguments.of(transport, "down", 202, "ASYNC_PENDING"));
             all.add(Arguments.of(transport, "invalid", 422, "INVALID"));
             all.add(Arguments.of(transport, "reject", 200, "REJECTED"));

@@ -121,6 +121,21 @@ class HostileDownstreamTest {
                 .endsWith("[redacted]").doesNotContain("Bearer test-");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/json;charset=GBK", "application/json"})
+    void aBusyAnswerInGbk_isReadAsBusy_andRetried(String contentType) {
+        // given an insurer answering "系统繁忙" in GBK, with the charset named or not
+        insurer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", contentType)
+                .withBody("{\"code\":\"9999\",\"msg\":\"系统繁忙，请稍后重试\"}".getBytes(java.nio.charset.Charset.forName("GBK")))));
+        // when
+        Reply reply = syncCall();
+        // then it is read as the busy answer it is: retried, not left for review as unreadable text
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+        assertThat(reply.json().path("status").asText()).isEqualTo("ASYNC_PENDING");
+        assertThat(reply.json().path("classification").path("message").asText()).isEqualTo("系统繁忙，请稍后重试");
+    }
+
     @Test
     void aMessageCutShortInsideAnIdNumber_keepsNoneOfItsDigits() {
         // given an insurer whose message is cut (300 characters kept) 12 digits into a resident ID number: region
