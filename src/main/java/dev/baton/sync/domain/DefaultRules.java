@@ -22,6 +22,9 @@ import java.util.stream.IntStream;
  *     would be a lie; the order is probed a few times, then waits in {@code NEEDS_REVIEW} until someone fixes
  *     the downstream's settings and redrives it. An explicit underwriting decision ("核保不通过" on a 403) is a
  *     decision whatever the status.</li>
+ * <li><b>Perhaps already done</b>: "该投保单已生成保单", "订单号已存在", "already been issued", an idempotency conflict
+ *     are {@code UNKNOWN} before any refusal wording ("保单已生成，不可重复投保" is this order gone through, not
+ *     a refusal): the order may have been accepted, so a human looks before anything is resent.</li>
  * <li><b>Rejection before invalid data</b>: "核保不通过：不符合投保条件" → {@code REJECTED}; an underwriting
  *     decision that mentions a field ("核保未通过：证件无效") is still a decision, and {@code FIX_DATA} would
  *     invite a pointless resubmission.</li>
@@ -56,12 +59,17 @@ public final class DefaultRules {
                     "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
                     "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
                     "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
-                    "connection refused", "invalid response", "连接池"),
+                    "connection refused", "invalid response", "连接池", "无响应", "未响应", "no response",
+                    "not respond", "inoperative"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
                     "signature mismatch", "signature verification", "access denied", "app key", "appkey",
                     "api key", "apikey", "appid", "credential", "authentication", "签名不一致", "未授权", "无权限",
                     "权限不足", "没有权限", "销售权限", "渠道未开通"),
+            messages("default.exists-message", Category.UNKNOWN, "单已存在", "号已存在", "已生成", "单已承保", "已出单",
+                    "重复请求", "idempot", "duplicate request", "duplicate submission",
+                    "duplicate transaction", "already exists", "already issued", "already been issued",
+                    "already processed", "already been processed", "already submitted", "already been submitted"),
             messages("default.rejected-message", Category.REJECTED, "拒保", "不予承保", "不符合投保条件",
                     "不符合承保条件", "超出承保范围", "核保不通过", "核保未通过", "核保拒绝", "拒绝承保",
                     "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",
@@ -86,7 +94,7 @@ public final class DefaultRules {
      * still decides, because an operator wrote it for that downstream. See {@link #outcomePending}.
      */
     static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
-            "结果待定", "结果待查", "结果未返回", "未知结果", "处理中", "受理中", "处理结果未", "pending",
+            "待定", "结果待查", "结果未返回", "未知结果", "处理中", "受理中", "处理结果未", "pending",
             "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",
             "awaiting confirmation", "result unknown", "unknown result", "outcome unknown", "unknown outcome",
             "status unknown", "unknown status");

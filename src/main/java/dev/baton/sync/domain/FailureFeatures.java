@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
 /**
  * The features the {@link FailureModel} sees of a failure: its kind, HTTP status and status class, its code and
  * the code's shape, the kind of body (SOAP fault, HTML page, JSON, Java exception, text) alone and with the status
- * class, the character 1- to 3-grams of its message (Chinese needs no word segmentation for this) and its Latin
- * words.
+ * class, the character 1- to 3-grams of its message (Chinese needs no word segmentation for this), its Latin
+ * words and the concepts it names ({@code x:notfound} for "不存在" as for "not found").
  * Customer data never becomes a feature, because no digit does: full-width characters are folded to ASCII, every
  * run of six or more digits (ID, card, mobile, policy numbers) and every token of six or more characters mixing
  * letters and digits (VINs, trace ids, IDs ending in X) becomes {@code #}, every other digit becomes {@code 0}
  * ("18周岁" and "60周岁" are one feature, and a grouped {@code 138-1234-5678} is {@code 000-0000-0000}), and
  * e-mail addresses become {@code @}. Names and other words are not masked here; {@link FailureModel} keeps only
  * n-grams and words seen in several corpus cases, so they never reach a model or an explanation. A few linear
- * passes over the text (n-grams, words, the body's first 400 characters), no regular expressions but the e-mail
- * one: this runs on every failure no rule matched.
+ * passes over the text (n-grams, words, the body's first 400 characters) and one substring search per concept
+ * word, no regular expressions but the e-mail one: this runs on every failure no rule matched.
  */
 public final class FailureFeatures {
 
@@ -30,6 +30,9 @@ public final class FailureFeatures {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     /** Prefix of message word features, e.g. {@code w:declined}. */
     public static final String WORD = "w:";
+
+    /** Prefix of concept features, e.g. {@code x:notfound} for "不存在" or "not found". */
+    public static final String CONCEPT = "x:";
 
     /** Prefix of body shape features, e.g. {@code b:soap} and {@code b:soap:5xx}. */
     public static final String BODY = "b:";
@@ -47,6 +50,7 @@ public final class FailureFeatures {
         if (text != null) {
             forEachGram(text, (from, to) -> features.add(MESSAGE + text.substring(from, to)));
             forEachWord(text, features::add);
+            forEachConcept(text, features::add);
         }
         return features;
     }
@@ -95,6 +99,62 @@ public final class FailureFeatures {
                 blank &= last == ' ';
                 if (!blank && !Character.isSurrogate(last)) {
                     sink.accept(i, i + n);
+                }
+            }
+        }
+    }
+
+    /**
+     * Concepts: a few words that say the same thing in Chinese and English and in several phrasings, each group one
+     * feature {@code x:<name>} when the message contains any of them. An n-gram model learns "不存在" and "not found"
+     * separately and only from the cases that use those very words; a concept lets what it learnt from some
+     * phrasings weigh for the others ("Suspected fraud" shares {@code x:risk} with "风控拦截" and "AML screening
+     * hit"). Chosen by 5-fold cross-validation on the training split (docs/classification.md#the-model).
+     */
+    private static final String[][] CONCEPTS = {
+        {"notfound", "不存在", "未找到", "找不到", "查无", "查询不到", "无此", "not found", "does not exist",
+            "doesn't exist", "no such", "unknown ", "not recognised", "not recognized", "unrecognised",
+            "unrecognized"},
+        {"unsupported", "不支持", "not supported", "unsupported", "not available", "not permitted", "not allowed",
+            "不允许", "不可选", "不适用", "not applicable"},
+        {"age", "年龄", "周岁", "岁", " age", "aged", "years old", "under 00", "over 00", "minor"},
+        {"expired", "过期", "失效", "expired", "expiry", "no longer valid", "已超时"},
+        {"exists", "重复", "已存在", "already", "duplicate", "已生成", "已承保", "已出单"},
+        {"parse", "解析", "parse", "deserializ", "unmarshal", "报文", "json", "xml"},
+        {"risk", "风险", "风控", "fraud", "aml", "洗钱", "黑名单", "blacklist", "black list", "sanction",
+            "suspicious", "suspected", "watchlist", "pep", "risk"},
+        {"refuse", "不予", "拒", "refus", "declin", "reject", "not accept", "不接受", "unable to offer",
+            "cannot offer", "不能承保", "无法承保", "不承保", "不能出单", "not able to offer", "cannot insure",
+            "unable to insure", "not insurable", "uninsurable"},
+        {"criteria", "criteria", "条件", "eligib", "acceptance", "appetite", "要求", "requirement", "规则",
+            "guideline"},
+        {"payment", "卡", "card", "issuer", "支付", "payment", "余额", "balance", "冻结", "frozen", "扣款", "debit",
+            "账户", "账号", "account", "funds", "transaction", "交易"},
+        {"setup", "签约", "配置", "开通", "授权", "distributor", "broker", "agency", "channel", "渠道", "网点", "机构",
+            "merchant", "商户", "not enabled", "not configured", "未启用", "柜员", "partner", "whitelist", "白名单"},
+        {"busy", "繁忙", "busy", "稍后", "later", "超时", "timeout", "timed out", "unavailable", "不可用", "维护",
+            "maintenance", "inoperative", "无响应", "no response", "not respond"},
+        {"system", "系统", "system", "internal", "异常", "exception", "error", "错误", "failed", "失败", "failure"},
+        {"health", "健康", "告知", "health", "medical", "disclosure", "体检", "既往", "疾病", "病", "condition"},
+        {"limit", "超限", "超过", "上限", "最高", "最大", "最低", "exceed", "limit", "maximum", "minimum", "max ",
+            "min "},
+        {"field", "字段", "参数", "field", "parameter", "param", "不能为空", "required", "missing", "必填", "格式",
+            "format", "invalid", "无效", "有误", "不正确", "incorrect", "wrong", "must"},
+        {"date", "日期", "起期", "止期", "date", "起保", "生效", "effective", "inception"},
+        {"pending", "待确认", "待核实", "待定", "未知", "不明", "处理中", "受理中", "pending", "in progress",
+            "being processed", "confirm", "unknown"},
+    };
+
+    /**
+     * Every concept ({@link #CONCEPTS}) one of whose words the text (masked, so lower case) contains, once, as
+     * {@code x:<name>}.
+     */
+    static void forEachConcept(String text, Consumer<String> sink) {
+        for (String[] concept : CONCEPTS) {
+            for (int i = 1; i < concept.length; i++) {
+                if (text.contains(concept[i])) {
+                    sink.accept(CONCEPT + concept[0]);
+                    break;
                 }
             }
         }

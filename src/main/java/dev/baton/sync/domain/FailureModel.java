@@ -226,6 +226,7 @@ public final class FailureModel {
         if (text != null) {
             FailureFeatures.forEachGram(text, (from, to) -> mark(seen, grams.get(FailureFeatures.key(text, from, to))));
             FailureFeatures.forEachWord(text, word -> mark(seen, vocabulary.getOrDefault(word, -1)));
+            FailureFeatures.forEachConcept(text, concept -> mark(seen, vocabulary.getOrDefault(concept, -1)));
         }
         int count = 0;
         for (long word : seen) {

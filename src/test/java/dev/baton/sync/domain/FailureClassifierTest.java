@@ -2,6 +2,7 @@ package dev.baton.sync.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,8 @@ class FailureClassifierTest {
                         Category.TRANSIENT),
                 Arguments.of(http(404, "Not Found"), "default.setup-status", Category.UNKNOWN),
                 Arguments.of(code("SIGN", "签名无效"), "default.auth-message", Category.UNKNOWN),
+                // the order may already have gone through: a human looks before anything is resent
+                Arguments.of(code("K009", "保单已生成，不可重复投保"), "default.exists-message", Category.UNKNOWN),
                 Arguments.of(code("E100", "核保不通过：不符合投保条件"), "default.rejected-message",
                         Category.REJECTED),
                 Arguments.of(http(400, "证件号码格式错误"), "default.invalid-message", Category.INVALID_DATA),
@@ -64,7 +67,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(12, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(13, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -113,7 +116,7 @@ class FailureClassifierTest {
     @Test
     void nothingMatching_isUnknownByTheFallbackWhenRulesAloneDecide() {
         // given a business code with a message no rule knows
-        Failure failure = new Failure(FailureKind.HTTP_STATUS, 409, "DUP01", "投保单号已存在", Duration.ofSeconds(5));
+        Failure failure = new Failure(FailureKind.HTTP_STATUS, 409, "CF01", "状态冲突", Duration.ofSeconds(5));
 
         // when
         Classification c = FailureClassifier.classifyByRules(failure, List.of());
@@ -188,7 +191,8 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"处理结果待确认 流水号20261202000001", "处理结果待确认", "承保结果未知，请联系保险公司核实",
-            "交易状态未知", "Policy issuance pending confirmation", "Transaction status unknown, do not resubmit"})
+            "交易状态未知", "Policy issuance pending confirmation", "Transaction status unknown, do not resubmit",
+            "核保结论待定，暂不能出单"})
     void anAnswerWhoseOutcomeIsPending_isNeverFinal_withTheShippedModel(String message) {
         // given an answer that says the result is not known yet: the insurer may have accepted the order
         Failure failure = code("ERR-917", message);
@@ -248,6 +252,27 @@ class FailureClassifierTest {
 
         // then
         assertEquals(new Classification(Category.REJECTED, "acme.917-refused", RuleSource.DOWNSTREAM, failure), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Issuer or switch inoperative", "交管平台查询无响应", "Core system not responding"})
+    void aSystemBehindTheDownstreamThatDoesNotAnswer_isTransient(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("91", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.TRANSIENT, "default.busy-message", RuleSource.DEFAULT,
+                code("91", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"车架号LFV2A21K8D4123456已存在未生效保单，起保日期需晚于2026-12-31", "请勿重复提交，证件号码格式错误"})
+    void aMessageThatOnlyMentionsAnExistingPolicyOrResubmitting_isNotAnAlreadyIssuedOrder(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("E1088", message), List.of());
+
+        // then
+        assertNotEquals("default.exists-message", c.ruleId());
     }
 
     @ParameterizedTest

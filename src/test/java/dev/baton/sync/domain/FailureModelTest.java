@@ -44,7 +44,28 @@ class FailureModelTest {
 
         // then
         assertEquals(Set.of("k:DOWNSTREAM_CODE", "s:200", "s:2xx", "c:e0000", "cs:A9999", "b:zh", "b:zh:2xx", "m:^",
-                "m:^拒", "m:^拒保", "m:拒", "m:拒保", "m:拒保$", "m:保", "m:保$", "m:$"), features);
+                "m:^拒", "m:^拒保", "m:拒", "m:拒保", "m:拒保$", "m:保", "m:保$", "m:$", "x:refuse"), features);
+    }
+
+    @Test
+    void features_nameOneConceptForItsWordsInEitherLanguage() {
+        // given the same three things said in Chinese and in English
+        Failure chinese = new Failure(FailureKind.DOWNSTREAM_CODE, 200, "PAY_RISK", "该笔交易被支付机构风控拦截", null);
+        Failure english = new Failure(FailureKind.DOWNSTREAM_CODE, 200, "59", "Suspected fraud on this card", null);
+        Failure notFound = new Failure(FailureKind.DOWNSTREAM_CODE, 200, "PET05", "Breed not found in breed list",
+                null);
+
+        // when
+        Set<String> zh = FailureFeatures.of(chinese);
+        Set<String> en = FailureFeatures.of(english);
+        Set<String> missing = FailureFeatures.of(notFound);
+
+        // then
+        assertTrue(zh.containsAll(Set.of("x:risk", "x:payment")), zh.toString());
+        assertTrue(en.containsAll(Set.of("x:risk", "x:payment")), en.toString());
+        assertTrue(missing.contains("x:notfound"), missing.toString());
+        assertFalse(missing.contains("x:risk"), missing.toString());
+        assertEquals(1, zh.stream().filter("x:risk"::equals).count());
     }
 
     @Test
