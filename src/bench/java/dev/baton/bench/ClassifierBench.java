@@ -21,7 +21,7 @@ import dev.baton.sync.domain.FailureModel;
 /**
  * The cost of classifying a failure: a short insurer message that matches early ("系统繁忙"), a long one (900
  * characters) that only the last message rule matches, so every rule scans it, and failures no rule matches, short
- * ("高风险职业不予受理") and long (900 characters), which every rule scans and then the model featurises and scores,
+ * ("高风险职业暂不受理") and long (900 characters), which every rule scans and then the model featurises and scores,
  * and a 2 000-character HTML error page answered with HTTP 500: no content rule matches, the model reads the whole
  * page, and only then does the status-only rule decide (the longest path since the status rules follow the model).
  * The shipped model is read in {@code setUp}, outside the measurement.
@@ -41,7 +41,7 @@ public class ClassifierBench {
         String text = switch (message) {
             case "SHORT" -> "系统繁忙，请稍后重试";
             case "LONG" -> "投保单号P20261123000123的处理结果说明：".repeat(40).substring(0, 880) + "证件号码格式错误";
-            case "MODEL_SHORT" -> "高风险职业不予受理";
+            case "MODEL_SHORT" -> "高风险职业暂不受理";
             case "GATEWAY_PAGE" -> ("<html><head><title>500 Internal Server Error</title></head><body><center><h1>500 "
                     + "Internal Server Error</h1></center><hr><center>openresty</center>"
                     + "<!-- a padding to disable MSIE and Chrome friendly error page -->\n").repeat(10)

@@ -38,7 +38,7 @@ import io.quarkus.test.junit.TestProfile;
 class ModelConfidenceApiTest {
 
     /** A rejection in words no default rule knows ("不予受理", not "不予承保"). */
-    private static final String REJECTION = "{\"code\":\"UW77\",\"msg\":\"高风险职业不予受理\"}";
+    private static final String REJECTION = "{\"code\":\"UW77\",\"msg\":\"高风险职业暂不受理\"}";
 
     static WireMockServer insurer;
 
@@ -68,7 +68,7 @@ class ModelConfidenceApiTest {
 
         // when
         JsonNode c = Api.post("/v1/downstreams/" + name + "/classify", "{\"failure\":{\"kind\":\"DOWNSTREAM_CODE\","
-                + "\"code\":\"UW77\",\"message\":\"高风险职业不予受理\"}}").json();
+                + "\"code\":\"UW77\",\"message\":\"高风险职业暂不受理\"}}").json();
 
         // then
         assertThat(c.path("category").asText()).isEqualTo("REJECTED");

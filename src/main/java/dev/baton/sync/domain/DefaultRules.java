@@ -44,28 +44,42 @@ import java.util.stream.IntStream;
  */
 public final class DefaultRules {
 
+    /**
+     * 502, 503 and 504 are a proxy or gateway's answer, transient whatever its page says — unless the body is the
+     * downstream's own business answer ({@link #businessAnswer}): then the model reads it first, as for a 500.
+     */
+    static final Rule GATEWAY_STATUS = statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504));
+
     /** The rules, in the order they are tried. */
     public static final List<Rule> RULES = List.of(
             kind("default.timeout", FailureKind.TIMEOUT),
             kind("default.connection", FailureKind.CONNECTION),
             statuses("default.throttled-status", Category.THROTTLED, Set.of(429)),
+            messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
+                    "new quote", "re-quote", "requote", "re-rate"),
             messages("default.throttled-message", Category.THROTTLED, "rate limit", "rate-limit", "ratelimit",
                     "rate_limit", "too many requests", "throttl", "quota exceeded", "限流", "流控", "流量超限",
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
-                    "调用频率", "超过频率", "频率过高", "rate exceeded", "quota", "请求太多", "限速", "人数过多"),
-            statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504)),
+                    "调用频率", "超过频率", "频率过高", "rate exceeded", "quota ", "quota_", "quota\"", "quota.",
+                    "quota,", "quotas", "your quota", "daily quota", "monthly quota", "api quota", "请求太多", "限速",
+                    "人数过多",
+                    "invocation limit", "invocations", "调用次数"),
+            DefaultRules.GATEWAY_STATUS,
             messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
                     "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
                     "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
                     "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
                     "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
                     "connection refused", "invalid response", "连接池", "无响应", "未响应", "no response",
-                    "not respond", "inoperative"),
+                    "not respond", "inoperative", "稍后查询", "check back later", "interface down", "is down"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
                     "signature mismatch", "signature verification", "access denied", "app key", "appkey",
                     "api key", "apikey", "appid", "credential", "authentication", "签名不一致", "未授权", "无权限",
                     "权限不足", "没有权限", "销售权限", "渠道未开通"),
+            messages("default.setup-message", Category.UNKNOWN, "商户", "merchant", "柜员", "网点", "业务员",
+                    "工号", "密钥", "证书", "certificate", "appointed", "initiating party", "not set up",
+                    "not configured", "not enabled", "not authorised", "not authorized"),
             messages("default.exists-message", Category.UNKNOWN, "单已存在", "号已存在", "已生成", "单已承保", "已出单",
                     "重复请求", "idempot", "duplicate request", "duplicate submission",
                     "duplicate transaction", "already exists", "already issued", "already been issued",
@@ -74,7 +88,10 @@ public final class DefaultRules {
                     "不符合承保条件", "超出承保范围", "核保不通过", "核保未通过", "核保拒绝", "拒绝承保",
                     "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",
                     "declined", "not eligible", "ineligible", "underwriting rejected", "rejected by underwriting",
-                    "application rejected", "sanction", "postponed"),
+                    "application rejected", "sanction", "postponed", "无法承保", "不能承保", "不承保", "不予续保",
+                    "拒绝续保", "不予受理", "无法出单", "不予出单", "not insurable", "uninsurable", "do not insure",
+                    "cannot insure", "unable to insure", "cannot be insured", "not be insured", "no offer",
+                    "cannot offer", "unable to offer", "appetite"),
             statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
             messages("default.invalid-message", Category.INVALID_DATA, "校验失败", "校验不通过", "格式错误",
                     "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
@@ -94,7 +111,7 @@ public final class DefaultRules {
      * still decides, because an operator wrote it for that downstream. See {@link #outcomePending}.
      */
     static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
-            "待定", "结果待查", "结果未返回", "未知结果", "处理中", "受理中", "处理结果未", "pending",
+            "待定", "结论未知", "生成中", "decision to follow", "结果待查", "结果未返回", "未知结果", "处理中", "受理中", "处理结果未", "pending",
             "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",
             "awaiting confirmation", "result unknown", "unknown result", "outcome unknown", "unknown outcome",
             "status unknown", "unknown status");
@@ -126,7 +143,21 @@ public final class DefaultRules {
     static final List<Rule> BEFORE_MODEL = RULES.subList(0, RULES.size() - 2);
 
     /** The status-only rules ({@code default.server-status}, {@code default.client-status}), after the model. */
-    static final List<Rule> AFTER_MODEL = RULES.subList(RULES.size() - 2, RULES.size());
+    static final List<Rule> AFTER_MODEL = List.of(GATEWAY_STATUS, RULES.get(RULES.size() - 2),
+            RULES.get(RULES.size() - 1));
+
+    /**
+     * Whether a failure's body is a business answer — a JSON object or a SOAP fault, such as
+     * {@code {"code":"R003","msg":"该车辆出险次数过多，本公司不予续保"}} on a 503 — rather than a proxy's or gateway's
+     * page: then {@link #GATEWAY_STATUS} is tried after the model, not before it.
+     */
+    static boolean businessAnswer(Failure failure) {
+        if (failure.message() == null || failure.message().isBlank()) {
+            return false;
+        }
+        String shape = FailureFeatures.bodyShape(failure.message());
+        return shape.equals("json") || shape.equals("soap");
+    }
 
     private DefaultRules() {
     }

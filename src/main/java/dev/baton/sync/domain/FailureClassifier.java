@@ -172,7 +172,11 @@ public final class FailureClassifier {
                 }
             }
         }
+        boolean businessAnswer = defaults == DefaultRules.BEFORE_MODEL && DefaultRules.businessAnswer(failure);
         for (Rule rule : defaults) {
+            if (businessAnswer && rule == DefaultRules.GATEWAY_STATUS) {
+                continue; // the downstream's own answer on a 502/503/504: the model reads it first
+            }
             if ((defaultsMayBeFinal || rule.category().asyncProcessing()) && rule.matches(failure, lowerMessage)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure);
             }

@@ -27,6 +27,10 @@ class FailureClassifierTest {
                 Arguments.of(Failure.of(FailureKind.CONNECTION), "default.connection", Category.TRANSIENT),
                 Arguments.of(http(429, null), "default.throttled-status", Category.THROTTLED),
                 Arguments.of(code("1001", "请求过于频繁，请稍后再试"), "default.throttled-message", Category.THROTTLED),
+                // an expired quote is fixed by quoting again, not by waiting: "已超时" here is not a timeout
+                Arguments.of(code("Q001", "报价已超时，请重新报价"), "default.requote-message", Category.INVALID_DATA),
+                Arguments.of(code("Q-410", "Price has changed since quotation; re-quote required"),
+                        "default.requote-message", Category.INVALID_DATA),
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
                 // a gateway page saying "Service Temporarily Unavailable" is labelled by its status, not its words
@@ -34,6 +38,9 @@ class FailureClassifierTest {
                         Category.TRANSIENT),
                 Arguments.of(http(404, "Not Found"), "default.setup-status", Category.UNKNOWN),
                 Arguments.of(code("SIGN", "签名无效"), "default.auth-message", Category.UNKNOWN),
+                // Baton's own account at the downstream (merchant, teller, branch, agency) is wrong: not the order's data
+                Arguments.of(code("03", "Invalid merchant"), "default.setup-message", Category.UNKNOWN),
+                Arguments.of(code("YBT3011", "柜员号B0231不存在"), "default.setup-message", Category.UNKNOWN),
                 // the order may already have gone through: a human looks before anything is resent
                 Arguments.of(code("K009", "保单已生成，不可重复投保"), "default.exists-message", Category.UNKNOWN),
                 Arguments.of(code("E100", "核保不通过：不符合投保条件"), "default.rejected-message",
@@ -67,7 +74,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(13, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(15, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -129,7 +136,7 @@ class FailureClassifierTest {
     @Test
     void nothingMatching_asksTheModelWhichDecidesOnlyAtOrAboveTheThreshold() {
         // given a rejection phrased without any rule's keyword, and a model trained on the corpus's training split
-        Failure failure = code("UW001", "高风险职业不予受理");
+        Failure failure = code("UW001", "高风险职业暂不受理");
         FailureModel model = FailureModel.shipped();
         ModelVerdict sure = model.proposeDecision(failure, 0.0);
         ModelVerdict unsure = model.proposeDecision(failure, 1.01);
@@ -252,6 +259,39 @@ class FailureClassifierTest {
 
         // then
         assertEquals(new Classification(Category.REJECTED, "acme.917-refused", RuleSource.DOWNSTREAM, failure), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Quotation number not found", "Quotation Q-1 has expired"})
+    void aQuotation_isNotAQuota(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("Q1", message), List.of());
+
+        // then
+        assertNotEquals(Category.THROTTLED, c.category(), c.reason());
+    }
+
+    @Test
+    void theDownstreamsOwnAnswerOnA503_isReadBeforeTheStatusDecides_aGatewayPageIsNot() {
+        // given a business answer and a gateway page on a 503, and a model that never answers final
+        Failure dataError = http(503, "{\"code\":\"40012\",\"msg\":\"被保险人姓名含有非法字符\"}");
+        Failure quietAnswer = http(503, "{\"code\":\"X1\",\"msg\":\"龘龘\"}");
+        Failure page = http(503, "<html><head><title>503</title></head><body>龘龘</body></html>");
+
+        // when
+        Classification byMessage = FailureClassifier.classify(dataError, List.of());
+        Classification afterModel = FailureClassifier.classify(quietAnswer, List.of(), FailureModel.shipped(), 1.01,
+                0.6, 1.01);
+        Classification pageByStatus = FailureClassifier.classify(page, List.of());
+
+        // then: the data error is the downstream's verdict; the answer no rule or model places is still transient
+        assertEquals(new Classification(Category.INVALID_DATA, "default.invalid-message", RuleSource.DEFAULT,
+                dataError), byMessage);
+        assertEquals("default.gateway-status", afterModel.ruleId());
+        assertEquals(Category.TRANSIENT, afterModel.category());
+        assertTrue(afterModel.model() != null, "the model was asked first");
+        assertEquals(new Classification(Category.TRANSIENT, "default.gateway-status", RuleSource.DEFAULT, page),
+                pageByStatus);
     }
 
     @ParameterizedTest
