@@ -48,9 +48,6 @@ class HeldOutEvaluationTest {
                 + ")"));
         System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classifyByRules(f, List.of()).category())
                 .report("held-out issue-17 cases only, rules only"));
-        System.out.print(Scorecard.of(heldOutNew, f -> FailureClassifier.classify(f, List.of(), model,
-                FailureClassifier.FINAL_THRESHOLD, FailureClassifier.MODEL_THRESHOLD).category())
-                .report("held-out issue-17 cases only, rules + model"));
         System.out.print(Scorecard.of(heldOutBefore, f -> FailureClassifier.classifyByRules(f, List.of()).category())
                 .report("held-out cases of sections rules and issue-17 (the split measured before), rules only"));
         System.out.print(Scorecard.of(heldOutBefore, f -> FailureClassifier.classify(f, List.of(), model,
