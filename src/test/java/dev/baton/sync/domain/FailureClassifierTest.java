@@ -295,6 +295,17 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"code\":502,\"msg\":\"upstream sent invalid header while reading response\"}",
+            "{\"error\":\"invalid_response\",\"message\":\"proxy could not parse the reply\"}"})
+    void aGatewaysOwnJsonOnA502_thatNamesAnInvalidThing_isStillTransient(String body) {
+        // when
+        Classification c = FailureClassifier.classify(http(502, body), List.of());
+
+        // then: never "fix your data" for a proxy's complaint
+        assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Issuer or switch inoperative", "交管平台查询无响应", "Core system not responding"})
     void aSystemBehindTheDownstreamThatDoesNotAnswer_isTransient(String message) {
         // when
