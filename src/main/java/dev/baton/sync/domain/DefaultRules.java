@@ -10,10 +10,14 @@ import java.util.stream.IntStream;
  * First match wins, so the order is the design:
  * <ol>
  * <li><b>How the call failed</b>: timeouts and failed connections are transient.</li>
+ * <li><b>An expired quote</b> ("报价已超时，请重新报价", "re-quote required") is {@code INVALID_DATA}: quoting
+ *     again fixes it, waiting does not, whatever "超时" says.</li>
  * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then 502/503/504
- *     (proxy and gateway pages, never an insurer's verdict) are transient, labelled by their status whatever
- *     the page says, then busy / try later / timed out / unavailable / maintenance messages are transient. A
- *     wrong async answer costs bounded retries and ends {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
+ *     (proxy and gateway pages) are transient, labelled by their status whatever the page says — unless the
+ *     body is the downstream's own answer ({@link #businessAnswer}: a JSON object or a SOAP fault), which the
+ *     message rules and the model read first — then busy / try later / timed out / unavailable / maintenance /
+ *     upstream / proxy messages are transient. A wrong async answer costs bounded retries and ends
+ *     {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
  *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
@@ -21,7 +25,9 @@ import java.util.stream.IntStream;
  *     messages, 401/403/404/405/407 are {@code UNKNOWN}: Baton's keys or endpoint are wrong, so "fix your data"
  *     would be a lie; the order is probed a few times, then waits in {@code NEEDS_REVIEW} until someone fixes
  *     the downstream's settings and redrives it. An explicit underwriting decision ("核保不通过" on a 403) is a
- *     decision whatever the status.</li>
+ *     decision whatever the status. So are Baton's own account details at the downstream — its merchant,
+ *     teller, branch, agent number, agency appointment, certificate or key ("柜员号不存在", "Invalid
+ *     merchant"): worded like a data error, they are the downstream's settings, not the customer's data.</li>
  * <li><b>Perhaps already done</b>: "该投保单已生成保单", "订单号已存在", "already been issued", an idempotency conflict
  *     are {@code UNKNOWN} before any refusal wording ("保单已生成，不可重复投保" is this order gone through, not
  *     a refusal): the order may have been accepted, so a human looks before anything is resent.</li>
@@ -62,8 +68,7 @@ public final class DefaultRules {
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
                     "调用频率", "超过频率", "频率过高", "rate exceeded", "quota ", "quota_", "quota\"", "quota.",
                     "quota,", "quotas", "your quota", "daily quota", "monthly quota", "api quota", "请求太多", "限速",
-                    "人数过多",
-                    "invocation limit", "invocations", "调用次数"),
+                    "人数过多", "invocation limit", "invocations", "调用次数"),
             DefaultRules.GATEWAY_STATUS,
             messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
                     "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
@@ -112,7 +117,8 @@ public final class DefaultRules {
      * still decides, because an operator wrote it for that downstream. See {@link #outcomePending}.
      */
     static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
-            "待定", "结论未知", "生成中", "decision to follow", "结果待查", "结果未返回", "未知结果", "处理中", "受理中", "处理结果未", "pending",
+            "待定", "结论未知", "生成中", "decision to follow", "结果待查", "结果未返回", "未知结果", "处理中",
+            "受理中", "处理结果未", "pending",
             "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",
             "awaiting confirmation", "result unknown", "unknown result", "outcome unknown", "unknown outcome",
             "status unknown", "unknown status");
@@ -137,13 +143,18 @@ public final class DefaultRules {
     }
 
     /**
-     * The rules that decide before the model is asked: all but the last two, which judge by the status alone. A
+     * The rules that decide before the model is asked: all but the last two, which judge by the status alone
+     * ({@link #GATEWAY_STATUS} is among them but skipped for a business answer). A
      * bare 5xx or 400 says that the call failed, not why; when no other rule matched, the model reads the message
      * first, and only when it is not confident that the failure is final do these decide.
      */
     static final List<Rule> BEFORE_MODEL = RULES.subList(0, RULES.size() - 2);
 
-    /** The status-only rules ({@code default.server-status}, {@code default.client-status}), after the model. */
+    /**
+     * The status-only rules tried after the model: {@code default.gateway-status} (reached here only by a business
+     * answer on a 502/503/504, see {@link #businessAnswer}), {@code default.server-status},
+     * {@code default.client-status}.
+     */
     static final List<Rule> AFTER_MODEL = List.of(GATEWAY_STATUS, RULES.get(RULES.size() - 2),
             RULES.get(RULES.size() - 1));
 
