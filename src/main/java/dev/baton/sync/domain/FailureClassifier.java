@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Classifies a failure (docs/semantics.md#sync-rules, docs/classification.md): the downstream's own rules first,
- * in their order, then {@link #DEFAULT_RULES} but their two status-only rules; the first match wins. When none
+ * in their order, then {@link #DEFAULT_RULES} but their two status-only rules (and, for a business answer on a
+ * 502/503/504, the gateway status rule: {@link DefaultRules#businessAnswer}); the first match wins. When none
  * matches, the {@link FailureModel} reads the failure: when it is at least {@link #FINAL_THRESHOLD} sure that the
  * failure is final ({@code INVALID_DATA} or {@code REJECTED}), that decides (rule {@value #MODEL_RULE_ID}, source
  * {@link RuleSource#MODEL}, with the features that weighed most). Otherwise the status-only rules decide (a bare
