@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  *     again fixes it, waiting does not, whatever "超时" says.</li>
  * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then 502/503/504
  *     (proxy and gateway pages) are transient, labelled by their status whatever the page says — unless the
- *     body is the downstream's own answer ({@link #businessAnswer}: a JSON object or a SOAP fault), which the
+ *     body carries the downstream's own code ({@link #businessAnswer}: its code pointer found one), which the
  *     message rules and the model read first — then busy / try later / timed out / unavailable / maintenance /
  *     upstream / proxy messages are transient. A wrong async answer costs bounded retries and ends
  *     {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
@@ -61,8 +61,10 @@ public final class DefaultRules {
             kind("default.timeout", FailureKind.TIMEOUT),
             kind("default.connection", FailureKind.CONNECTION),
             statuses("default.throttled-status", Category.THROTTLED, Set.of(429)),
-            messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
-                    "new quote", "re-quote", "requote", "re-rate"),
+            messages("default.expired-message", Category.INVALID_DATA, "报价已超时", "报价已过期", "报价已失效",
+                    "报价失效", "试算已超时", "试算结果已失效", "quote has expired", "quote expired",
+                    "quotation has expired", "quote is no longer valid", "验证码超时", "验证码已超时", "验证码已过期",
+                    "验证码已失效"),
             messages("default.throttled-message", Category.THROTTLED, "rate limit", "rate-limit", "ratelimit",
                     "rate_limit", "too many requests", "throttl", "quota exceeded", "限流", "流控", "流量超限",
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
@@ -77,7 +79,12 @@ public final class DefaultRules {
                     "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
                     "connection refused", "invalid response", "连接池", "无响应", "未响应", "no response",
                     "not respond", "inoperative", "稍后查询", "check back later", "interface down", "is down",
-                    "upstream", "proxy"),
+                    "upstream connect", "upstream sent", "upstream timed out", "upstream server", "upstream request",
+                    "upstream error", "upstream service", "healthy upstream", "upstream prematurely", "proxy error",
+                    "proxy timeout", "proxy server", "proxy could not", "熔断", "circuit", "线程池", "connection pool",
+                    "pool exhausted", "connection reset"),
+            messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
+                    "new quote", "re-quote", "requote", "re-rate"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
                     "signature mismatch", "signature verification", "access denied", "app key", "appkey",
@@ -117,7 +124,9 @@ public final class DefaultRules {
      * still decides, because an operator wrote it for that downstream. See {@link #outcomePending}.
      */
     static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
-            "待定", "结论未知", "生成中", "decision to follow", "结果待查", "结果未返回", "未知结果", "处理中",
+            "待定", "结论未知", "生成中", "decision to follow", "审核中", "待审核", "待人工", "核保中", "转核保",
+            "正在承保", "暂未承保", "上级审核", "需要审核", "提交审核", "under review", "referred", "queued",
+            "userpaying", "支付中", "结果待查", "结果未返回", "未知结果", "处理中",
             "受理中", "处理结果未", "pending",
             "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",
             "awaiting confirmation", "result unknown", "unknown result", "outcome unknown", "unknown outcome",
@@ -134,7 +143,7 @@ public final class DefaultRules {
         for (String marker : PENDING_OUTCOME) {
             for (int at = lowerMessage.indexOf(marker); at >= 0; at = lowerMessage.indexOf(marker, at + 1)) {
                 int end = at + marker.length();
-                if (!marker.equals("处理中") || end >= lowerMessage.length() || lowerMessage.charAt(end) != '心') {
+                if (!marker.endsWith("中") || end >= lowerMessage.length() || lowerMessage.charAt(end) != '心') {
                     return true;
                 }
             }
@@ -159,16 +168,15 @@ public final class DefaultRules {
             RULES.get(RULES.size() - 1));
 
     /**
-     * Whether a failure's body is a business answer — a JSON object or a SOAP fault, such as
-     * {@code {"code":"R003","msg":"该车辆出险次数过多，本公司不予续保"}} on a 503 — rather than a proxy's or gateway's
-     * page: then {@link #GATEWAY_STATUS} is tried after the model, not before it.
+     * Whether a failure is the downstream's own business answer rather than a proxy's or gateway's page: it carries
+     * the downstream's code — its code pointer found one in the body, e.g. {@code R003} of
+     * {@code {"code":"R003","msg":"该车辆出险次数过多，本公司不予续保"}} on a 503. Then {@link #GATEWAY_STATUS} is tried
+     * after the message rules and the model, not before them. A body alone is not enough: gateways answer JSON too
+     * ({@code {"Message":"Invalid Lambda function response"}}, {@code "Request declined: origin is unreachable"}),
+     * and a proxy's complaint read as a data error or a refusal would give the order up.
      */
     static boolean businessAnswer(Failure failure) {
-        if (failure.message() == null || failure.message().isBlank()) {
-            return false;
-        }
-        String shape = FailureFeatures.bodyShape(failure.message());
-        return shape.equals("json") || shape.equals("soap");
+        return failure.code() != null; // the downstream's code pointer found its own code in the body
     }
 
     private DefaultRules() {

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Classifies a failure (docs/semantics.md#sync-rules, docs/classification.md): the downstream's own rules first,
- * in their order, then {@link #DEFAULT_RULES} but their two status-only rules (and, for a business answer on a
- * 502/503/504, the gateway status rule: {@link DefaultRules#businessAnswer}); the first match wins. When none
- * matches, the {@link FailureModel} reads the failure: when it is at least {@link #FINAL_THRESHOLD} sure that the
+ * in their order, then {@link #DEFAULT_RULES} but their two status-only rules (and, for a 502/503/504 carrying
+ * the downstream's own code, the gateway status rule: {@link DefaultRules#businessAnswer}); the first match wins.
+ * When none matches, the {@link FailureModel} reads the failure: when it is at least {@link #FINAL_THRESHOLD} sure that the
  * failure is final ({@code INVALID_DATA} or {@code REJECTED}), that decides (rule {@value #MODEL_RULE_ID}, source
  * {@link RuleSource#MODEL}, with the features that weighed most). Otherwise the status-only rules decide (a bare
  * 5xx is transient, a 400 invalid data) with the model's verdict attached; then the model's async category at
@@ -119,7 +119,7 @@ public final class FailureClassifier {
                 return byRules;
             }
         }
-        boolean modelMayBeFinal = !pending && lowerMessage != null && !lowerMessage.isBlank();
+        boolean modelMayBeFinal = !pending && readable(failure.message());
         FailureModel.Decision decision = model.decide(failure,
                 modelMayBeFinal ? finalThreshold : Double.POSITIVE_INFINITY);
         ModelVerdict verdict = decision.verdict();
@@ -158,6 +158,22 @@ public final class FailureClassifier {
                 !DefaultRules.outcomePending(lowerMessage));
         return byRules != null ? byRules
                 : new Classification(Category.UNKNOWN, FALLBACK_RULE_ID, RuleSource.FALLBACK, failure);
+    }
+
+    /**
+     * Whether a message has something to read: at least two letters (any script) and no U+FFFD, the mark of bytes
+     * that were not text in the charset they were decoded in. "?????" or mojibake says nothing decisive, so the
+     * model may not answer it final.
+     */
+    static boolean readable(String message) {
+        if (message == null || message.indexOf('\uFFFD') >= 0) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < message.length() && letters < 2; i++) {
+            letters += Character.isLetter(message.charAt(i)) ? 1 : 0;
+        }
+        return letters >= 2;
     }
 
     /**

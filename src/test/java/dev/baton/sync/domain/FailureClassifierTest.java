@@ -28,7 +28,7 @@ class FailureClassifierTest {
                 Arguments.of(http(429, null), "default.throttled-status", Category.THROTTLED),
                 Arguments.of(code("1001", "请求过于频繁，请稍后再试"), "default.throttled-message", Category.THROTTLED),
                 // an expired quote is fixed by quoting again, not by waiting: "已超时" here is not a timeout
-                Arguments.of(code("Q001", "报价已超时，请重新报价"), "default.requote-message", Category.INVALID_DATA),
+                Arguments.of(code("Q001", "报价已超时，请重新报价"), "default.expired-message", Category.INVALID_DATA),
                 Arguments.of(code("Q-410", "Price has changed since quotation; re-quote required"),
                         "default.requote-message", Category.INVALID_DATA),
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
@@ -74,7 +74,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(15, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(16, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -262,6 +262,66 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"系统繁忙，请稍后重新报价", "报价接口限流，请稍后重新报价", "交管平台响应超时，请稍后重新报价",
+            "平台连接失败，请重新报价", "Rating engine unavailable, please re-quote",
+            "Quotation service timeout, please re-quote later", "请求被熔断拒绝", "线程池已满，任务被拒绝",
+            "Call declined: circuit open", "Invalid connection: connection pool exhausted",
+            "The connection is invalid: connection reset by peer"})
+    void busyThrottledOrOverloaded_isNeverFinal_evenWhenItAsksForANewQuoteOrSaysDeclined(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("Q05", message), List.of());
+
+        // then
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"正在承保", "暂未承保，待核保人员审核", "待人工核保", "转核保审核", "该投保单需要上级审核",
+            "Application under review by underwriting", "Application referred for manual underwriting",
+            "Quote accepted, policy issuance queued", "需要用户输入支付密码 USERPAYING"})
+    void underwritingOrPaymentStillInProgress_isNeverFinal(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("UW1", message), List.of());
+
+        // then
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?????????", "ϵͳ\uFFFD\uFFFDæ", "\uFFFD\uFFFD\uFFFD\uFFFD"})
+    void anUnreadableMessage_isNeverFinalByTheModel(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("E01", message), List.of());
+
+        // then
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Proxy holder ID number is invalid",
+            "Upstream vehicle registry: VIN does not match plate number"})
+    void aDataErrorThatMentionsAProxyOrUpstream_isNotBusy(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("V1", message), List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @Test
+    void aRefusalOnA503_carryingTheDownstreamsCode_isARefusal() {
+        // given what the connector keeps of {"code":"R003","msg":"该车辆出险次数过多，本公司不予续保"} on a 503
+        Failure failure = new Failure(FailureKind.HTTP_STATUS, 503, "R003", "该车辆出险次数过多，本公司不予续保", null);
+
+        // when
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then
+        assertEquals(new Classification(Category.REJECTED, "default.rejected-message", RuleSource.DEFAULT, failure),
+                c);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Quotation number not found", "Quotation Q-1 has expired"})
     void aQuotation_isNotAQuota(String message) {
         // when
@@ -274,8 +334,9 @@ class FailureClassifierTest {
     @Test
     void theDownstreamsOwnAnswerOnA503_isReadBeforeTheStatusDecides_aGatewayPageIsNot() {
         // given a business answer and a gateway page on a 503, and a model that never answers final
-        Failure dataError = http(503, "{\"code\":\"40012\",\"msg\":\"被保险人姓名含有非法字符\"}");
-        Failure quietAnswer = http(503, "{\"code\":\"X1\",\"msg\":\"龘龘\"}");
+        // (the downstream's code pointer found its code, so the body is its own answer, not a proxy's)
+        Failure dataError = new Failure(FailureKind.HTTP_STATUS, 503, "40012", "被保险人姓名含有非法字符", null);
+        Failure quietAnswer = new Failure(FailureKind.HTTP_STATUS, 503, "X1", "龘龘", null);
         Failure page = http(503, "<html><head><title>503</title></head><body>龘龘</body></html>");
 
         // when
@@ -296,8 +357,11 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"code\":502,\"msg\":\"upstream sent invalid header while reading response\"}",
-            "{\"error\":\"invalid_response\",\"message\":\"proxy could not parse the reply\"}"})
-    void aGatewaysOwnJsonOnA502_thatNamesAnInvalidThing_isStillTransient(String body) {
+            "{\"error\":\"invalid_response\",\"message\":\"proxy could not parse the reply\"}",
+            "{\"Message\":\"Invalid Lambda function response\"}",
+            "{\"error\":{\"code\":\"OriginUnreachable\",\"message\":\"Request declined: origin is unreachable\"}}",
+            "{\"code\":\"1001\",\"msg\":\"参数", "The request is invalid because"})
+    void aGatewaysOwnAnswerOnA502_thatNamesAnInvalidOrDeclinedThing_isStillTransient(String body) {
         // when
         Classification c = FailureClassifier.classify(http(502, body), List.of());
 
