@@ -68,6 +68,35 @@ class FunctionProcessTest {
     }
 
     @Test
+    void startedAlone_aFunctionSeesOnlyTheVariablesItIsGiven_asLambdaGivesThem() throws Exception {
+        // given a "native" function.zip whose bootstrap writes out its whole environment
+        Path seen = dir.resolve("env.txt");
+        Path zip = dir.resolve("function.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
+            out.write(("#!/bin/sh\n/usr/bin/env > " + seen + ".tmp && /bin/mv " + seen + ".tmp " + seen + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Path functionDir = FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+        // when
+        try (FunctionProcess process = FunctionProcess.startAlone("handoff", functionDir, "ignored::handler",
+                Map.of("BATON_TABLES_ORDERS", "orders"))) {
+            Instant limit = Instant.now().plus(Duration.ofSeconds(10));
+            while (!Files.exists(seen) && Instant.now().isBefore(limit)) {
+                Thread.sleep(50);
+            }
+        }
+        // then: its own variable and the runtime's, none of this process's (a shell may add its PWD, SHLVL, _)
+        java.util.Set<String> names = Files.readAllLines(seen).stream().map(line -> line.split("=", 2)[0])
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(names).contains("BATON_TABLES_ORDERS", "LAMBDA_TASK_ROOT", "_HANDLER");
+        java.util.Set<String> inherited = new java.util.HashSet<>(System.getenv().keySet());
+        inherited.removeAll(java.util.List.of("PWD", "SHLVL", "_", "OLDPWD"));
+        assertThat(inherited).isNotEmpty();
+        assertThat(names).doesNotContainAnyElementsOf(inherited);
+    }
+
+    @Test
     void theLocalStack_startsFunctionsUnprimed_unlessItsOwnEnvironmentAsks() {
         Map<String, String> env = Map.of("BATON_AUTH_MODE", "off");
         assertThat(LocalBaton.withoutPriming(env, Map.of())).containsEntry("BATON_PRIME", "false")

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Quarkus, priming) and first invocation (for order-sweep: a whole sweep), several runs each, one function at a
  * time; then 50 warm invocations; peak RSS
  * ({@code VmHWM}) after the first and after the warm invocations. Backends are DynamoDB Local and ElasticMQ in
- * this JVM, as in the local stack. Each function runs primed and with priming off ({@code BATON_PRIME=false}), and
+ * this JVM, as in the local stack. Every subject gets the environment Lambda would give it and nothing of this
+ * process's ({@link #lambdaRuntime}). Each function runs primed and with priming off ({@code BATON_PRIME=false}), and
  * beside them a bare funqy hello world ({@code src/bench/bare}) started the same way: the ratio to it is the
  * figure. Arguments: {@code [runs, default 5] [zip, default target/function.zip] [bare zip]};
  * the report goes to {@code target/bench/startup-report-<zip name>.md}.
@@ -107,9 +108,10 @@ public final class StartupBench {
     private static Run bare(SamTemplate template, Path bareDir) throws Exception {
         Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
         try (RuntimeApiEmulator emulator = new RuntimeApiEmulator("hello", timeout)) {
-            Map<String, String> env = Map.of("AWS_LAMBDA_RUNTIME_API", emulator.address(),
-                    "AWS_LAMBDA_FUNCTION_NAME", "hello", "AWS_REGION", EmbeddedBackends.REGION);
-            return measure(emulator, () -> "\"world\"", () -> FunctionProcess.start("hello", bareDir,
+            Map<String, String> env = new java.util.HashMap<>(lambdaRuntime("hello"));
+            env.putAll(Map.of("AWS_LAMBDA_RUNTIME_API", emulator.address(), "AWS_LAMBDA_FUNCTION_NAME", "hello",
+                    "AWS_REGION", EmbeddedBackends.REGION));
+            return measure(emulator, () -> "\"world\"", () -> FunctionProcess.startAlone("hello", bareDir,
                     template.globalHandler(), env));
         }
     }
@@ -125,8 +127,8 @@ public final class StartupBench {
                             EmbeddedBackends backends, boolean prime) throws Exception {
         Duration timeout = Duration.ofSeconds(template.globalTimeoutSeconds());
         try (RuntimeApiEmulator emulator = new RuntimeApiEmulator(function.export(), timeout)) {
-            Map<String, String> env = new java.util.HashMap<>(LocalBaton.functionEnvironment(template, function,
-                    backends, emulator, false, false));
+            Map<String, String> env = new java.util.HashMap<>(lambdaRuntime(function.export()));
+            env.putAll(LocalBaton.functionEnvironment(template, function, backends, emulator, false, false));
             env.put("BATON_PRIME", Boolean.toString(prime));
             // log levels for a closer look, e.g. QUARKUS_LOG_CATEGORY__DEV_BATON__LEVEL=DEBUG: where init goes
             System.getenv().forEach((k, v) -> {
@@ -134,9 +136,23 @@ public final class StartupBench {
                     env.put(k, v);
                 }
             });
-            return measure(emulator, () -> event(function.export(), backends), () -> FunctionProcess.start(
+            return measure(emulator, () -> event(function.export(), backends), () -> FunctionProcess.startAlone(
                     function.export(), functionDir, template.globalHandler(), env));
         }
+    }
+
+    /**
+     * The variables Lambda's runtime sets for every function besides the template's own (AWS's list of reserved
+     * variables; credentials and the Runtime API address come with the function's environment): each subject gets
+     * these and its own, nothing from this process's environment ({@link FunctionProcess#startAlone}).
+     */
+    private static Map<String, String> lambdaRuntime(String name) {
+        return Map.of("PATH", "/usr/local/bin:/usr/bin/:/bin:/opt/bin", "LANG", "en_US.UTF-8", "TZ", ":UTC",
+                "AWS_DEFAULT_REGION", EmbeddedBackends.REGION, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024",
+                "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST", "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
+                "AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name,
+                "AWS_LAMBDA_LOG_STREAM_NAME", "2026/12/03/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""),
+                "LAMBDA_RUNTIME_DIR", "/var/runtime");
     }
 
     /** Starts a process with {@code event} already queued; the first answer, 50 warm ones, the peak RSS. */
