@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  *     (proxy and gateway pages) are transient, labelled by their status whatever the page says — unless the
  *     body carries the downstream's own code ({@link #businessAnswer}: its code pointer found one), which the
  *     message rules and the model read first — then busy / try later / timed out / unavailable / maintenance /
- *     upstream / proxy messages are transient. A wrong async answer costs bounded retries and ends
+ *     upstream / proxy messages, and a reply the downstream's own core sent it malformed or empty ("核心系统返回格式错误",
+ *     "响应报文缺失": its fault, not the order's data), are transient. A wrong async answer costs bounded retries and ends
  *     {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
@@ -82,7 +83,9 @@ public final class DefaultRules {
                     "upstream connect", "upstream sent", "upstream timed out", "upstream server", "upstream request",
                     "upstream error", "upstream service", "healthy upstream", "upstream prematurely", "proxy error",
                     "proxy timeout", "proxy server", "proxy could not", "熔断", "circuit", "线程池", "connection pool",
-                    "pool exhausted", "connection reset"),
+                    "pool exhausted", "connection reset",
+                    // the downstream's own system answered it nothing it could read: its fault, not the order's
+                    "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response"),
             messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
                     "new quote", "re-quote", "requote", "re-rate"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",

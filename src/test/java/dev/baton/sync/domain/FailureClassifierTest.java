@@ -381,6 +381,28 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"核心系统返回格式错误", "核心系统响应报文缺失", "核心返回报文格式有误",
+            "Core system returned a malformed response"})
+    void aMalformedOrMissingReplyFromTheDownstreamsCore_isTransient_notTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("C500", message), List.of());
+
+        // then: "格式错误" and "缺失" describe the downstream's own reply, not a field the customer sent
+        assertEquals(new Classification(Category.TRANSIENT, "default.busy-message", RuleSource.DEFAULT,
+                code("C500", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"请求报文中缺少必要节点applicant", "JSON报文解析异常：证件号码格式错误"})
+    void aRequestTheDownstreamCouldNotRead_isStillTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("E1070", message), List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"车架号LFV2A21K8D4123456已存在未生效保单，起保日期需晚于2026-12-31", "请勿重复提交，证件号码格式错误"})
     void aMessageThatOnlyMentionsAnExistingPolicyOrResubmitting_isNotAnAlreadyIssuedOrder(String message) {
         // when
