@@ -21,7 +21,9 @@ import java.util.stream.IntStream;
  *     {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
- *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice.</li>
+ *     "请求过于频繁，请稍后再试" says both and slowing down is the more specific advice. A database behind the
+ *     downstream out of sessions or connections ({@link #DATABASE_BUSY}: "ORA-00018", "SQLSTATE[08006]", "too
+ *     many connections") is transient like a busy message.</li>
  * <li><b>Not the order's fault</b>: credential messages ("签名无效", "invalid token") and, after the rejection
  *     messages, 401/403/404/405/407 are {@code UNKNOWN}: Baton's keys or endpoint are wrong, so "fix your data"
  *     would be a lie; the order is probed a few times, then waits in {@code NEEDS_REVIEW} until someone fixes
@@ -57,6 +59,19 @@ public final class DefaultRules {
      */
     static final Rule GATEWAY_STATUS = statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504));
 
+    /**
+     * A database behind the downstream out of sessions, processes or connections, shutting down or unreachable:
+     * Oracle's codes for them (sessions and processes exhausted, listener with no handler left, instance not
+     * available or starting, connection lost), SQLSTATE classes 08 (connection exception), 53 (insufficient
+     * resources), 57P01–57P03 (shut down, cannot connect now), 40001 and 40P01 (serialisation failure,
+     * deadlock), and the servers' own words for a full connection table. The downstream failed, not the order:
+     * waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted").
+     */
+    static final String DATABASE_BUSY = "(?i)\\bORA-(00018|00020|00060|01033|01034|01089|03113|03114|03135|04031"
+            + "|12170|12514|12516|12518|12519|12520|12528|12537|12541)\\b"
+            + "|SQL\\s?STATE\\W{0,3}(08|53|57P0[1-3]|40001|40P01)"
+            + "|maximum number of (sessions|processes)|too many (connections|clients)|connection slots are reserved";
+
     /** The rules, in the order they are tried. */
     public static final List<Rule> RULES = List.of(
             kind("default.timeout", FailureKind.TIMEOUT),
@@ -73,6 +88,10 @@ public final class DefaultRules {
                     "quota,", "quotas", "your quota", "daily quota", "monthly quota", "api quota", "请求太多", "限速",
                     "人数过多", "invocation limit", "invocations", "调用次数"),
             DefaultRules.GATEWAY_STATUS,
+            // before the data-error words: the model read "ORA-00018: maximum number of sessions exceeded" as
+            // INVALID_DATA, because the ORA- codes it knows are mostly a value too large or a missing column
+            new Rule("default.database-busy", new RuleCondition(null, null, null, null, DATABASE_BUSY),
+                    Category.TRANSIENT),
             messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
                     "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
                     "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",

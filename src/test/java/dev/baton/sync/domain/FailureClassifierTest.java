@@ -32,6 +32,8 @@ class FailureClassifierTest {
                 Arguments.of(code("Q-410", "Price has changed since quotation; re-quote required"),
                         "default.requote-message", Category.INVALID_DATA),
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
+                Arguments.of(http(500, "ORA-00018: maximum number of sessions exceeded"), "default.database-busy",
+                        Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
                 // a gateway page saying "Service Temporarily Unavailable" is labelled by its status, not its words
                 Arguments.of(http(503, "503 Service Temporarily Unavailable"), "default.gateway-status",
@@ -74,7 +76,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(16, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(17, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -400,6 +402,37 @@ class FailureClassifierTest {
 
         // then
         assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ORA-00018: maximum number of sessions exceeded", "ORA-00018: 超出最大会话数",
+            "ORA-00020: maximum number of processes (300) exceeded",
+            "ORA-12519, TNS:no appropriate service handler found",
+            "SQLSTATE[08006] [7] FATAL: sorry, too many clients already",
+            "FATAL: remaining connection slots are reserved for non-replication superuser connections "
+                    + "(SQLSTATE 53300)",
+            "Data source rejected establishment of connection, message from server: \"Too many connections\""})
+    void aDatabaseOutOfSessionsOrConnections_isTransient(String message) {
+        // when: as a 200 with the insurer's code and as a bare 500 (the model alone read the first as a data error)
+        Classification byCode = FailureClassifier.classify(code("DB01", message), List.of());
+        Classification on500 = FailureClassifier.classify(http(500, message), List.of());
+
+        // then
+        assertEquals("default.database-busy", byCode.ruleId());
+        assertEquals(Category.TRANSIENT, byCode.category());
+        assertEquals("default.database-busy", on500.ruleId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ORA-12899: value too large for column \"NB\".\"T_APPLICANT\".\"ADDRESS\"",
+            "ORA-01400: cannot insert NULL into (\"NB\".\"T_INSURED\".\"BIRTH_DATE\")",
+            "ERROR: value too long for type character varying(20) (SQLSTATE 22001)", "ORA-000180"})
+    void aDatabaseErrorAboutAValue_isNotADatabaseOutage(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(http(500, message), List.of());
+
+        // then
+        assertNotEquals("default.database-busy", c.ruleId());
     }
 
     @ParameterizedTest
