@@ -40,7 +40,8 @@ import java.util.stream.IntStream;
  * <li><b>Never final when the outcome is pending</b>: a message saying the result is pending or unknown
  *     ({@link #PENDING_OUTCOME}) skips the final rules (and the model may not answer it final), whatever
  *     else it says: the downstream may have accepted the order.</li>
- * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}. Messages come before
+ * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}; also when a busy word is
+ *     only part of a field's name ("requestTimeout is missing", {@link #yieldsToDataError}). Messages come before
  *     plain statuses because many insurers answer business errors with 500 or 200.</li>
  * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data. These two
  *     status-only rules are tried after the model ({@link #AFTER_MODEL}): when no other rule matched, a message
@@ -58,6 +59,34 @@ public final class DefaultRules {
      * downstream's own business answer ({@link #businessAnswer}): then the model reads it first, as for a 500.
      */
     static final Rule GATEWAY_STATUS = statuses("default.gateway-status", Category.TRANSIENT, Set.of(502, 503, 504));
+
+    /**
+     * The downstream, or a system behind it, says it is busy, down, timed out or unreachable. It gives way to a data
+     * error when its words are only inside identifiers ({@link #yieldsToDataError}).
+     */
+    static final Rule BUSY_MESSAGE = messages("default.busy-message", Category.TRANSIENT, "busy", "try again later",
+            "try later", "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
+            "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
+            "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
+            "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
+            "connection refused", "invalid response", "连接池", "无响应", "未响应", "no response",
+            "not respond", "inoperative", "稍后查询", "check back later", "interface down", "is down",
+            "upstream connect", "upstream sent", "upstream timed out", "upstream server", "upstream request",
+            "upstream error", "upstream service", "healthy upstream", "upstream prematurely", "proxy error",
+            "proxy timeout", "proxy server", "proxy could not", "熔断", "circuit", "线程池", "connection pool",
+            "pool exhausted", "connection reset",
+            // the downstream's own system answered it nothing it could read: its fault, not the order's
+            "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response");
+
+    /** The order's data is wrong: a format, a missing field, values that disagree. */
+    static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA, "校验失败",
+            "校验不通过", "格式错误", "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
+            "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
+            "不能小于", "不能超过", "长度", "invalid", "malformed", "missing", "is required",
+            "are required", "must not be", "must be", "validation failed", "validation error",
+            "verification failed", "format error", "wrong format", "not valid", "cannot be empty",
+            "cannot be blank", "mismatch", "soap:client", "soapenv:client", "numberformatexception",
+            "datetimeparseexception");
 
     /**
      * A database behind the downstream out of sessions, processes or connections, shutting down or unreachable:
@@ -92,19 +121,7 @@ public final class DefaultRules {
             // INVALID_DATA, because the ORA- codes it knows are mostly a value too large or a missing column
             new Rule("default.database-busy", new RuleCondition(null, null, null, null, DATABASE_BUSY),
                     Category.TRANSIENT),
-            messages("default.busy-message", Category.TRANSIENT, "busy", "try again later", "try later",
-                    "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
-                    "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
-                    "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
-                    "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
-                    "connection refused", "invalid response", "连接池", "无响应", "未响应", "no response",
-                    "not respond", "inoperative", "稍后查询", "check back later", "interface down", "is down",
-                    "upstream connect", "upstream sent", "upstream timed out", "upstream server", "upstream request",
-                    "upstream error", "upstream service", "healthy upstream", "upstream prematurely", "proxy error",
-                    "proxy timeout", "proxy server", "proxy could not", "熔断", "circuit", "线程池", "connection pool",
-                    "pool exhausted", "connection reset",
-                    // the downstream's own system answered it nothing it could read: its fault, not the order's
-                    "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response"),
+            BUSY_MESSAGE,
             messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
                     "new quote", "re-quote", "requote", "re-rate"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
@@ -128,14 +145,7 @@ public final class DefaultRules {
                     "cannot insure", "unable to insure", "cannot be insured", "not be insured", "no offer",
                     "cannot offer", "unable to offer", "appetite"),
             statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
-            messages("default.invalid-message", Category.INVALID_DATA, "校验失败", "校验不通过", "格式错误",
-                    "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
-                    "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
-                    "不能小于", "不能超过", "长度", "invalid", "malformed", "missing", "is required",
-                    "are required", "must not be", "must be", "validation failed", "validation error",
-                    "verification failed", "format error", "wrong format", "not valid", "cannot be empty",
-                    "cannot be blank", "mismatch", "soap:client", "soapenv:client", "numberformatexception",
-                    "datetimeparseexception"),
+            INVALID_MESSAGE,
             statuses("default.server-status", Category.TRANSIENT, serverStatuses()),
             statuses("default.client-status", Category.INVALID_DATA, Set.of(400, 413, 415, 422)));
 
@@ -199,6 +209,52 @@ public final class DefaultRules {
      */
     static boolean businessAnswer(Failure failure) {
         return failure.code() != null; // the downstream's code pointer found its own code in the body
+    }
+
+    /**
+     * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states: it is
+     * {@link #BUSY_MESSAGE}, and the message's prose — the message without its identifiers
+     * ({@link #withoutIdentifiers}) — has a data-error word ({@link #INVALID_MESSAGE}) and no busy word.
+     * "requestTimeout is missing" names a field, not a timeout; "SocketTimeoutException: Read timed out" still says it timed out,
+     * and a busy word inside an identifier of a message that states no data error still counts.
+     */
+    static boolean yieldsToDataError(Rule rule, Failure failure) {
+        if (rule != BUSY_MESSAGE) {
+            return false;
+        }
+        String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));
+        return INVALID_MESSAGE.matches(failure, prose) && !BUSY_MESSAGE.matches(failure, prose);
+    }
+
+    /**
+     * {@code message} with every identifier blanked: a run of ASCII letters, digits and underscores that has an
+     * underscore or a lower-case letter followed by an upper-case one ({@code requestTimeout}, {@code TimeoutSeconds},
+     * {@code timeout_ms}). Words of prose ("Timeout", "timed out") and Chinese are kept.
+     */
+    static String withoutIdentifiers(String message) {
+        StringBuilder prose = new StringBuilder(message);
+        int i = 0;
+        while (i < message.length()) {
+            int start = i;
+            boolean identifier = false;
+            while (i < message.length() && isIdentifierChar(message.charAt(i))) {
+                char ch = message.charAt(i);
+                identifier |= ch == '_' || i > start && Character.isUpperCase(ch)
+                        && Character.isLowerCase(message.charAt(i - 1));
+                i++;
+            }
+            if (identifier) {
+                for (int k = start; k < i; k++) {
+                    prose.setCharAt(k, ' ');
+                }
+            }
+            i = i == start ? i + 1 : i;
+        }
+        return prose.toString();
+    }
+
+    private static boolean isIdentifierChar(char ch) {
+        return ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_');
     }
 
     private DefaultRules() {

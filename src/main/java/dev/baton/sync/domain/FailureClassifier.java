@@ -194,7 +194,8 @@ public final class FailureClassifier {
             if (businessAnswer && rule == DefaultRules.GATEWAY_STATUS) {
                 continue; // the downstream's own answer on a 502/503/504: the model reads it first
             }
-            if ((defaultsMayBeFinal || rule.category().asyncProcessing()) && rule.matches(failure, lowerMessage)) {
+            if ((defaultsMayBeFinal || rule.category().asyncProcessing()) && rule.matches(failure, lowerMessage)
+                    && !DefaultRules.yieldsToDataError(rule, failure)) {
                 return new Classification(rule.category(), rule.id(), RuleSource.DEFAULT, failure);
             }
         }

@@ -436,6 +436,31 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"requestTimeout is missing", "field timeoutSeconds must not be null",
+            "timeout_ms must be a positive integer", "参数ReadTimeout格式错误", "maintenanceWindowId is invalid"})
+    void aBusyWordInsideAFieldName_ofADataError_isTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("E400", message), List.of());
+
+        // then: the field is named "...Timeout", nothing timed out
+        assertEquals(new Classification(Category.INVALID_DATA, "default.invalid-message", RuleSource.DEFAULT,
+                code("E400", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"timeout", "Read timed out", "超时", "java.net.SocketTimeoutException: Read timed out",
+            "java.net.SocketTimeoutException", "Timeout: the request is invalid after 30 s",
+            "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"lock_timeout\"}}"})
+    void aBusyWordInProse_orInAnIdentifierOfAMessageStatingNoDataError_isStillTransient(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("E504", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.TRANSIENT, "default.busy-message", RuleSource.DEFAULT,
+                code("E504", message)), c);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"车架号LFV2A21K8D4123456已存在未生效保单，起保日期需晚于2026-12-31", "请勿重复提交，证件号码格式错误"})
     void aMessageThatOnlyMentionsAnExistingPolicyOrResubmitting_isNotAnAlreadyIssuedOrder(String message) {
         // when
