@@ -41,7 +41,8 @@ import java.util.stream.IntStream;
  *     ({@link #PENDING_OUTCOME}) skips the final rules (and the model may not answer it final), whatever
  *     else it says: the downstream may have accepted the order.</li>
  * <li><b>Invalid-data messages</b>: HTTP 400, "证件号码格式错误" → {@code INVALID_DATA}; also when a busy word is
- *     only part of a field's name ("requestTimeout is missing", {@link #yieldsToDataError}). Messages come before
+ *     only part of a field's name ("requestTimeout is missing") or the only other thing said is a retry hint
+ *     ("身份证号码格式错误，请稍后重试"; {@link #yieldsToDataError}). Messages come before
  *     plain statuses because many insurers answer business errors with 500 or 200.</li>
  * <li><b>Statuses last</b>: 408 and 5xx are transient; 400, 413, 415 and 422 are invalid data. These two
  *     status-only rules are tried after the model ({@link #AFTER_MODEL}): when no other rule matched, a message
@@ -64,10 +65,10 @@ public final class DefaultRules {
      * The downstream, or a system behind it, says it is busy, down, timed out or unreachable. It gives way to a data
      * error when its words are only inside identifiers ({@link #yieldsToDataError}).
      */
-    static final Rule BUSY_MESSAGE = messages("default.busy-message", Category.TRANSIENT, "busy", "try again later",
-            "try later", "retry later", "temporarily", "timed out", "timeout", "time-out", "time out",
+    static final Rule BUSY_MESSAGE = messages("default.busy-message", Category.TRANSIENT, "busy",
+            "temporarily", "timed out", "timeout", "time-out", "time out",
             "service unavailable", "currently unavailable", "maintenance", "bad gateway", "overloaded",
-            "繁忙", "请稍后", "稍后再试", "稍后重试", "超时", "暂不可用", "暂时不可用", "服务不可用",
+            "繁忙", "超时", "暂不可用", "暂时不可用", "服务不可用",
             "暂时无法", "系统维护", "维护中", "网络异常", "网络错误", "连接失败", "unavailable", "could not connect",
             "connection refused", "invalid response", "连接池", "无响应", "未响应", "no response",
             "not respond", "inoperative", "稍后查询", "check back later", "interface down", "is down",
@@ -77,6 +78,13 @@ public final class DefaultRules {
             "pool exhausted", "connection reset",
             // the downstream's own system answered it nothing it could read: its fault, not the order's
             "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response");
+
+    /**
+     * Only a hint to try again ("请稍后重试", "please try again later"): transient on its own, but it says nothing of
+     * why the call failed, so a data error it is appended to wins ({@link #yieldsToDataError}).
+     */
+    static final Rule RETRY_HINT = messages("default.retry-hint-message", Category.TRANSIENT, "请稍后", "稍后再试",
+            "稍后重试", "try again later", "try later", "retry later");
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA, "校验失败",
@@ -122,6 +130,7 @@ public final class DefaultRules {
             new Rule("default.database-busy", new RuleCondition(null, null, null, null, DATABASE_BUSY),
                     Category.TRANSIENT),
             BUSY_MESSAGE,
+            RETRY_HINT,
             messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
                     "new quote", "re-quote", "requote", "re-rate"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
@@ -213,13 +222,14 @@ public final class DefaultRules {
 
     /**
      * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states: it is
-     * {@link #BUSY_MESSAGE}, and the message's prose — the message without its identifiers
+     * {@link #BUSY_MESSAGE} or {@link #RETRY_HINT}, and the message's prose — the message without its identifiers
      * ({@link #withoutIdentifiers}) — has a data-error word ({@link #INVALID_MESSAGE}) and no busy word.
-     * "requestTimeout is missing" names a field, not a timeout; "SocketTimeoutException: Read timed out" still says it timed out,
-     * and a busy word inside an identifier of a message that states no data error still counts.
+     * "requestTimeout is missing" names a field, not a timeout; "身份证号码格式错误，请稍后重试" is a data error with a
+     * retry hint appended. "SocketTimeoutException: Read timed out" and "系统繁忙，请稍后重试" still say the downstream
+     * failed, and a busy word inside an identifier of a message that states no data error still counts.
      */
     static boolean yieldsToDataError(Rule rule, Failure failure) {
-        if (rule != BUSY_MESSAGE) {
+        if (rule != BUSY_MESSAGE && rule != RETRY_HINT) {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));

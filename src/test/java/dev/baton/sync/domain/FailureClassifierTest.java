@@ -32,6 +32,8 @@ class FailureClassifierTest {
                 Arguments.of(code("Q-410", "Price has changed since quotation; re-quote required"),
                         "default.requote-message", Category.INVALID_DATA),
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
+                // a bare retry hint: the downstream asks to try again, so it is transient
+                Arguments.of(code("E01", "请稍后重试"), "default.retry-hint-message", Category.TRANSIENT),
                 Arguments.of(http(500, "ORA-00018: maximum number of sessions exceeded"), "default.database-busy",
                         Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
@@ -76,7 +78,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(17, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(18, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -458,6 +460,29 @@ class FailureClassifierTest {
         // then
         assertEquals(new Classification(Category.TRANSIENT, "default.busy-message", RuleSource.DEFAULT,
                 code("E504", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"身份证号码格式错误，请稍后重试", "手机号码不能为空，请稍后再试",
+            "Date of birth is invalid, please try again later"})
+    void aDataErrorWithARetryHintAppended_isTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("E2", message), List.of());
+
+        // then: retrying the same data an hour long would not fix it
+        assertEquals(new Classification(Category.INVALID_DATA, "default.invalid-message", RuleSource.DEFAULT,
+                code("E2", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"系统繁忙，请稍后重试", "交管平台查询超时，请稍后再试", "请稍后重试",
+            "Service temporarily unavailable, please try again later", "网络异常，报文格式错误，请稍后重试"})
+    void aRetryHintWithABusyWordOrAlone_isStillTransient(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("E3", message), List.of());
+
+        // then
+        assertEquals(Category.TRANSIENT, c.category(), c.reason());
     }
 
     @ParameterizedTest
