@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
  *     a refusal): the order may have been accepted, so a human looks before anything is resent.</li>
  * <li><b>Rejection before invalid data</b>: "核保不通过：不符合投保条件" → {@code REJECTED}; an underwriting
  *     decision that mentions a field ("核保未通过：证件无效") is still a decision, and {@code FIX_DATA} would
- *     invite a pointless resubmission.</li>
+ *     invite a pointless resubmission. Just before the refusal words, a limit reached by one person across
+ *     policies ("同一被保险人投保份数超过限制", "累计保额超限", "超过每人限购份数") is a refusal, not a rate limit.</li>
  * <li><b>Never final when the outcome is pending</b>: a message saying the result is pending or unknown
  *     ({@link #PENDING_OUTCOME}) skips the final rules (and the model may not answer it final), whatever
  *     else it says: the downstream may have accepted the order.</li>
@@ -94,7 +95,10 @@ public final class DefaultRules {
             "are required", "must not be", "must be", "validation failed", "validation error",
             "verification failed", "format error", "wrong format", "not valid", "cannot be empty",
             "cannot be blank", "mismatch", "soap:client", "soapenv:client", "numberformatexception",
-            "datetimeparseexception");
+            "datetimeparseexception",
+            // a limit of the customer's card: another card or a smaller payment gets through (guide, question 2)
+            "card limit", "card daily limit", "daily card limit", "card's limit", "card's daily limit", "支付限额",
+            "代扣限额", "扣款限额");
 
     /**
      * A database behind the downstream out of sessions, processes or connections, shutting down or unreachable:
@@ -108,6 +112,13 @@ public final class DefaultRules {
             + "|12170|12514|12516|12518|12519|12520|12528|12537|12541)\\b"
             + "|SQL\\s?STATE\\W{0,3}(08|53|57P0[1-3]|40001|40P01)"
             + "|maximum number of (sessions|processes)|too many (connections|clients)|connection slots are reserved";
+
+    /**
+     * With {@code default.cumulative-limit-message}'s words for one person across policies ("同一被保险人", "累计",
+     * "限购", "across policies"): a limit reached. Together they are the guide's cumulative cover of this person
+     * over a limit, a refusal (question 3) — not a rate limit and not a product's per-policy maximum.
+     */
+    static final String PERSON_LIMIT = "(?i)超|上限|限额|限制|已达|限购|限投|limit|exceed|maximum";
 
     /** The rules, in the order they are tried. */
     public static final List<Rule> RULES = List.of(
@@ -145,6 +156,10 @@ public final class DefaultRules {
                     "重复请求", "idempot", "duplicate request", "duplicate submission",
                     "duplicate transaction", "already exists", "already issued", "already been issued",
                     "already processed", "already been processed", "already submitted", "already been submitted"),
+            // before the model, which read "同一被保险人投保份数超过限制" as a rate limit (THROTTLED) by "限制"
+            new Rule("default.cumulative-limit-message", new RuleCondition(null, null, null, List.of("同一被保险人",
+                    "同一投保人", "该被保险人", "每人限", "限购", "限投", "累计", "across policies", "all policies",
+                    "across all", "cumulative", "aggregate"), PERSON_LIMIT), Category.REJECTED),
             messages("default.rejected-message", Category.REJECTED, "拒保", "不予承保", "不符合投保条件",
                     "不符合承保条件", "超出承保范围", "核保不通过", "核保未通过", "核保拒绝", "拒绝承保",
                     "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",

@@ -47,6 +47,8 @@ class FailureClassifierTest {
                 Arguments.of(code("YBT3011", "柜员号B0231不存在"), "default.setup-message", Category.UNKNOWN),
                 // the order may already have gone through: a human looks before anything is resent
                 Arguments.of(code("K009", "保单已生成，不可重复投保"), "default.exists-message", Category.UNKNOWN),
+                // cover of one person across policies over a limit: a refusal, not a rate limit
+                Arguments.of(code("UW002", "累计保额超限"), "default.cumulative-limit-message", Category.REJECTED),
                 Arguments.of(code("E100", "核保不通过：不符合投保条件"), "default.rejected-message",
                         Category.REJECTED),
                 Arguments.of(http(400, "证件号码格式错误"), "default.invalid-message", Category.INVALID_DATA),
@@ -78,7 +80,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(18, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(19, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -483,6 +485,44 @@ class FailureClassifierTest {
 
         // then
         assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @Test
+    void aBusinessLimitOnTheCustomer_isFinal_notARateLimit() {
+        // given
+        Failure card = code("61", "Card daily limit exceeded");
+        Failure person = code("UW12", "同一被保险人投保份数超过限制");
+
+        // when
+        Classification byCard = FailureClassifier.classify(card, List.of());
+        Classification byPerson = FailureClassifier.classify(person, List.of());
+
+        // then: another card gets through (data); the person already holds what the insurer allows (refusal)
+        assertEquals(new Classification(Category.INVALID_DATA, "default.invalid-message", RuleSource.DEFAULT, card),
+                byCard);
+        assertEquals(new Classification(Category.REJECTED, "default.cumulative-limit-message", RuleSource.DEFAULT,
+                person), byPerson);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rate limit exceeded", "请求过于频繁", "调用次数超过限制", "too many requests",
+            "quota exceeded", "同一投保人请求过于频繁", "Aggregate API rate limit exceeded"})
+    void aRateLimit_isStillThrottled(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("L1", message), List.of());
+
+        // then
+        assertEquals(Category.THROTTLED, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"同一被保险人在本团单清单中重复出现", "购买份数超过本产品上限5份"})
+    void aPersonOrAProductMaximumWithoutALimitAcrossPolicies_isNotACumulativeLimit(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("E7", message), List.of());
+
+        // then
+        assertNotEquals("default.cumulative-limit-message", c.ruleId());
     }
 
     @ParameterizedTest
