@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * <ol>
  * <li><b>How the call failed</b>: timeouts and failed connections are transient.</li>
  * <li><b>An expired quote</b> ("报价已超时，请重新报价", "re-quote required") is {@code INVALID_DATA}: quoting
- *     again fixes it, waiting does not, whatever "超时" says.</li>
+ *     again fixes it, waiting does not, whatever "超时" says. So is an order closed because the time to pay ran
+ *     out ("支付超时，订单已关闭", {@link #RAN_OUT}).</li>
  * <li><b>Async meanings before terminal ones</b>: 429 and rate-limit messages are throttled, then 502/503/504
  *     (proxy and gateway pages) are transient, labelled by their status whatever the page says — unless the
  *     body carries the downstream's own code ({@link #businessAnswer}: its code pointer found one), which the
@@ -114,6 +115,14 @@ public final class DefaultRules {
             + "|maximum number of (sessions|processes)|too many (connections|clients)|connection slots are reserved";
 
     /**
+     * With {@code default.closed-message}'s words for an order or transaction closed: the time to pay ran out
+     * ("支付超时，订单已关闭"). The order is closed for good, so "超时" is not a busy word here; paying again needs a
+     * new order, as an expired quote needs a new quote (guide, question 2). Closed without saying why ("订单已关闭")
+     * may be closed because it was paid, and is left to the model and the fallback.
+     */
+    static final String RAN_OUT = "(?i)超时|过期|失效|timed out|timeout|expired";
+
+    /**
      * With {@code default.cumulative-limit-message}'s words for one person across policies ("同一被保险人", "累计",
      * "限购", "across policies"): a limit reached. Together they are the guide's cumulative cover of this person
      * over a limit, a refusal (question 3) — not a rate limit and not a product's per-policy maximum.
@@ -129,6 +138,9 @@ public final class DefaultRules {
                     "报价失效", "试算已超时", "试算结果已失效", "quote has expired", "quote expired",
                     "quotation has expired", "quote is no longer valid", "验证码超时", "验证码已超时", "验证码已过期",
                     "验证码已失效"),
+            new Rule("default.closed-message", new RuleCondition(null, null, null, List.of("订单已关闭", "交易已关闭",
+                    "订单关闭", "交易关闭", "超时关闭", "order closed", "order has been closed", "order is closed",
+                    "order was closed", "transaction closed"), RAN_OUT), Category.INVALID_DATA),
             messages("default.throttled-message", Category.THROTTLED, "rate limit", "rate-limit", "ratelimit",
                     "rate_limit", "too many requests", "throttl", "quota exceeded", "限流", "流控", "流量超限",
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",

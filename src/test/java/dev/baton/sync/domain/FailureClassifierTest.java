@@ -29,6 +29,9 @@ class FailureClassifierTest {
                 Arguments.of(code("1001", "请求过于频繁，请稍后再试"), "default.throttled-message", Category.THROTTLED),
                 // an expired quote is fixed by quoting again, not by waiting: "已超时" here is not a timeout
                 Arguments.of(code("Q001", "报价已超时，请重新报价"), "default.expired-message", Category.INVALID_DATA),
+                // the time to pay ran out and the order is closed: a new order, not waiting, gets it through
+                Arguments.of(code("PAY_CLOSED", "支付超时，订单已关闭"), "default.closed-message",
+                        Category.INVALID_DATA),
                 Arguments.of(code("Q-410", "Price has changed since quotation; re-quote required"),
                         "default.requote-message", Category.INVALID_DATA),
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
@@ -80,7 +83,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(19, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(20, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -523,6 +526,27 @@ class FailureClassifierTest {
 
         // then
         assertNotEquals("default.cumulative-limit-message", c.ruleId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"支付超时，订单已关闭", "订单超时关闭", "Payment timed out; order has been closed"})
+    void anOrderClosedBecauseTheTimeToPayRanOut_isFinal_thoughItSaysTimedOut(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("PAY_CLOSED", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.INVALID_DATA, "default.closed-message", RuleSource.DEFAULT,
+                code("PAY_CLOSED", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"订单已关闭", "支付超时", "支付超时，订单已关闭，支付结果待确认", "Connection closed: read timed out"})
+    void anOrderClosedWithoutSayingWhy_aPaymentTimeoutOrAClosedConnection_isNeverFinal(String message) {
+        // when: a bare "订单已关闭" may have been closed because it was paid
+        Classification c = FailureClassifier.classify(code("PAY_CLOSED", message), List.of());
+
+        // then
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
     }
 
     @ParameterizedTest
