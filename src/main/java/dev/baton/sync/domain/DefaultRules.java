@@ -248,19 +248,32 @@ public final class DefaultRules {
     }
 
     /**
-     * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states: it is
-     * {@link #BUSY_MESSAGE} or {@link #RETRY_HINT}, and the message's prose — the message without its identifiers
-     * ({@link #withoutIdentifiers}) — has a data-error word ({@link #INVALID_MESSAGE}) and no busy word.
-     * "requestTimeout is missing" names a field, not a timeout; "身份证号码格式错误，请稍后重试" is a data error with a
-     * retry hint appended. "SocketTimeoutException: Read timed out" and "系统繁忙，请稍后重试" still say the downstream
-     * failed, and a busy word inside an identifier of a message that states no data error still counts.
+     * A field's value breaks a stated constraint: the data-error words a retry hint cannot turn into a downstream
+     * fault. The weaker data-error words ("无效", "缺失", "不一致", "invalid", "missing") also describe the
+     * downstream's own state ("会话无效", "返回结果缺失", "缓存数据不一致", "Missing response from pricing engine"),
+     * and with "请稍后重试" after them the downstream is saying it failed: those stay transient.
+     */
+    static final Rule FIELD_ERROR = messages("default.field-error", Category.INVALID_DATA, "格式错误", "格式不正确",
+            "格式有误", "不能为空", "不可为空", "不允许为空", "必填", "is required", "are required", "must not be",
+            "must be", "cannot be empty", "cannot be blank", "format error", "wrong format");
+
+    /**
+     * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states, so a
+     * data error is not retried for an hour. {@link #BUSY_MESSAGE} gives way when its words are only inside
+     * identifiers: the message's prose ({@link #withoutIdentifiers}) has a data-error word ({@link #INVALID_MESSAGE})
+     * and no busy word ("requestTimeout is missing" names a field, not a timeout). {@link #RETRY_HINT} gives way
+     * only to a field's broken constraint ({@link #FIELD_ERROR}: "身份证号码格式错误，请稍后重试"), never to the weaker
+     * words a downstream uses of its own state ("报价引擎返回结果缺失，请稍后重试" is retried): a transient failure
+     * answered final loses the order, a data error retried costs bounded attempts. "SocketTimeoutException: Read
+     * timed out" and "系统繁忙，请稍后重试" still say the downstream failed.
      */
     static boolean yieldsToDataError(Rule rule, Failure failure) {
         if (rule != BUSY_MESSAGE && rule != RETRY_HINT) {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));
-        return INVALID_MESSAGE.matches(failure, prose) && !BUSY_MESSAGE.matches(failure, prose);
+        Rule dataError = rule == RETRY_HINT ? FIELD_ERROR : INVALID_MESSAGE;
+        return dataError.matches(failure, prose) && !BUSY_MESSAGE.matches(failure, prose);
     }
 
     /**

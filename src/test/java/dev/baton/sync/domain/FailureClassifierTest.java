@@ -469,7 +469,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"身份证号码格式错误，请稍后重试", "手机号码不能为空，请稍后再试",
-            "Date of birth is invalid, please try again later"})
+            "Date of birth must be a past date, please try again later"})
     void aDataErrorWithARetryHintAppended_isTheOrdersData(String message) {
         // when
         Classification c = FailureClassifier.classify(code("E2", message), List.of());
@@ -488,6 +488,19 @@ class FailureClassifierTest {
 
         // then
         assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"报价引擎返回结果缺失，请稍后重试", "缓存数据不一致，请稍后重试", "会话无效，请稍后重试",
+            "渠道配置缺失，请稍后重试", "Missing response from pricing engine, please try again later",
+            "Session invalid, please try again later", "Cannot obtain JDBC connection: pool is invalid, try later"})
+    void theDownstreamsOwnStateWithARetryHint_isRetried_notTakenForTheOrdersData(String message) {
+        // when: "缺失", "不一致", "无效", "missing", "invalid" here describe the downstream, not a field
+        Classification c = FailureClassifier.classify(code("E4", message), List.of());
+
+        // then: answered final, the order would be lost; retried, a data error costs bounded attempts
+        assertEquals(new Classification(Category.TRANSIENT, "default.retry-hint-message", RuleSource.DEFAULT,
+                code("E4", message)), c);
     }
 
     @Test
