@@ -24,20 +24,11 @@ class FunctionProcessTest {
     void aZipWithABootstrap_runsThatExecutableInTheTaskRootWithTheFunctionsEnvironment() throws Exception {
         // given a "native" function.zip whose bootstrap reports where and with what it runs
         Path seen = dir.resolve("seen.txt");
-        Path zip = dir.resolve("function.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
-            out.write(("#!/bin/sh\necho \"$PWD|$LAMBDA_TASK_ROOT|$AWS_LAMBDA_RUNTIME_API\" > " + seen + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        Path functionDir = FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+        Path functionDir = nativeFunctionWith("echo \"$PWD|$LAMBDA_TASK_ROOT|$AWS_LAMBDA_RUNTIME_API\" > " + seen);
         // when
         try (FunctionProcess process = FunctionProcess.start("mapping-config", functionDir, "ignored::handler",
                 Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))) {
-            Instant limit = Instant.now().plus(Duration.ofSeconds(10));
-            while (!Files.exists(seen) && Instant.now().isBefore(limit)) {
-                Thread.sleep(50);
-            }
+            awaitFile(seen);
         }
         // then
         assertThat(Files.readString(seen).strip()).isEqualTo(functionDir + "|" + functionDir + "|127.0.0.1:9001");
@@ -47,20 +38,11 @@ class FunctionProcessTest {
     void aTrustStoreGivenToTheStack_isPassedToTheExecutableAsSystemProperties_notAsVariables() throws Exception {
         // given a "native" function.zip whose bootstrap reports its arguments and whether it sees the variable
         Path seen = dir.resolve("args.txt");
-        Path zip = dir.resolve("function.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
-            out.write(("#!/bin/sh\necho \"$*|${BATON_FUNCTION_TRUSTSTORE:-unset}\" > " + seen + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        Path functionDir = FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+        Path functionDir = nativeFunctionWith("echo \"$*|${BATON_FUNCTION_TRUSTSTORE:-unset}\" > " + seen);
         // when
         try (FunctionProcess process = FunctionProcess.start("order-sync", functionDir, "ignored::handler",
                 Map.of(FunctionProcess.TRUST_STORE, "/tmp/trust.p12", FunctionProcess.TRUST_STORE_PASSWORD, "s3"))) {
-            Instant limit = Instant.now().plus(Duration.ofSeconds(10));
-            while (!Files.exists(seen) && Instant.now().isBefore(limit)) {
-                Thread.sleep(50);
-            }
+            awaitFile(seen);
         }
         // then
         assertThat(Files.readString(seen).strip()).isEqualTo("-Djavax.net.ssl.trustStore=/tmp/trust.p12 "
@@ -71,20 +53,11 @@ class FunctionProcessTest {
     void startedAlone_aFunctionSeesOnlyTheVariablesItIsGiven_asLambdaGivesThem() throws Exception {
         // given a "native" function.zip whose bootstrap writes out its whole environment
         Path seen = dir.resolve("env.txt");
-        Path zip = dir.resolve("function.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
-            out.write(("#!/bin/sh\n/usr/bin/env > " + seen + ".tmp && /bin/mv " + seen + ".tmp " + seen + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        Path functionDir = FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+        Path functionDir = nativeFunctionWith("/usr/bin/env > " + seen + ".tmp && /bin/mv " + seen + ".tmp " + seen);
         // when
         try (FunctionProcess process = FunctionProcess.startAlone("handoff", functionDir, "ignored::handler",
                 Map.of("BATON_TABLES_ORDERS", "orders"))) {
-            Instant limit = Instant.now().plus(Duration.ofSeconds(10));
-            while (!Files.exists(seen) && Instant.now().isBefore(limit)) {
-                Thread.sleep(50);
-            }
+            awaitFile(seen);
         }
         // then: its own variable and the runtime's, none of this process's (a shell may add its PWD, SHLVL, _)
         java.util.Set<String> names = Files.readAllLines(seen).stream().map(line -> line.split("=", 2)[0])
@@ -102,5 +75,23 @@ class FunctionProcessTest {
         assertThat(LocalBaton.withoutPriming(env, Map.of())).containsEntry("BATON_PRIME", "false")
                 .containsEntry("BATON_AUTH_MODE", "off");
         assertThat(LocalBaton.withoutPriming(env, Map.of("BATON_PRIME", "true"))).containsEntry("BATON_PRIME", "true");
+    }
+
+    /** A "native" function.zip whose bootstrap is {@code script}, unpacked into the function's directory. */
+    private Path nativeFunctionWith(String script) throws Exception {
+        Path zip = dir.resolve("function.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
+            out.write(("#!/bin/sh\n" + script + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return FunctionZip.unpack(zip, dir.resolve("function")).toAbsolutePath();
+    }
+
+    /** Waits (up to 10 s) for the running bootstrap to write {@code file}. */
+    private static void awaitFile(Path file) throws InterruptedException {
+        Instant limit = Instant.now().plus(Duration.ofSeconds(10));
+        while (!Files.exists(file) && Instant.now().isBefore(limit)) {
+            Thread.sleep(50);
+        }
     }
 }
