@@ -86,7 +86,27 @@ public final class DefaultRules {
      * why the call failed, so a data error it is appended to wins ({@link #yieldsToDataError}).
      */
     static final Rule RETRY_HINT = messages("default.retry-hint-message", Category.TRANSIENT, "请稍后", "稍后再试",
-            "稍后重试", "try again later", "try later", "retry later");
+            "稍后重试", "try again later", "try later", "retry later",
+            // the other ways insurers say it (an outside tester's 416 answers): 稍候 for 稍后, a delay, resubmitting
+            "请稍候", "稍候再试", "稍候重试", "请重试", "请再试", "分钟后重试", "分钟后再试", "系统将自动重试",
+            "please retry", "try again shortly", "retry shortly", "try again in a few", "retry after",
+            "resubmit later", "wait and retry");
+
+    /**
+     * The downstream names its own machinery as what failed — its database, cache, core system or an engine or
+     * service behind it answering it badly, its internals throwing ("数据库会话无效", "核心系统返回字段缺失", "缓存
+     * 数据不一致", "Missing response from rating engine", "SQLException: … the Connection object is closed"): the
+     * weak data-error words after it ("无效", "缺失", "不一致", "invalid", "missing") describe that machinery, not a
+     * field of the order. Transient, unless a field's constraint is stated ({@link #yieldsToDataError}). Bare
+     * "database" and "returned" are left out: the training split has a motor insurance database's refusal, a
+     * column too long for a database and an EFT "returned NSF", all final.
+     */
+    static final Rule INTERNAL_FAULT = messages("default.internal-fault", Category.TRANSIENT, "数据库", "缓存",
+            "核心系统返回", "核心返回", "下游返回", "接口返回", "服务返回", "引擎返回", "返回数据", "返回字段", "返回非法",
+            "返回无效", "返回为空", "系统内部", "内部错误", "internal error", "response from", "reply from",
+            "upstream response", "upstream reply", "rating engine", "pricing engine", "underwriting engine",
+            "quote service returned", "db session", "database session", "database connection", "database error",
+            "database exception", "sqlexception", "connection object", "connection closed", "cache");
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA, "校验失败",
@@ -154,6 +174,7 @@ public final class DefaultRules {
                     Category.TRANSIENT),
             BUSY_MESSAGE,
             RETRY_HINT,
+            INTERNAL_FAULT,
             messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
                     "new quote", "re-quote", "requote", "re-rate"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
@@ -261,18 +282,18 @@ public final class DefaultRules {
      * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states, so a
      * data error is not retried for an hour. {@link #BUSY_MESSAGE} gives way when its words are only inside
      * identifiers: the message's prose ({@link #withoutIdentifiers}) has a data-error word ({@link #INVALID_MESSAGE})
-     * and no busy word ("requestTimeout is missing" names a field, not a timeout). {@link #RETRY_HINT} gives way
-     * only to a field's broken constraint ({@link #FIELD_ERROR}: "身份证号码格式错误，请稍后重试"), never to the weaker
-     * words a downstream uses of its own state ("报价引擎返回结果缺失，请稍后重试" is retried): a transient failure
+     * and no busy word ("requestTimeout is missing" names a field, not a timeout). {@link #RETRY_HINT} and
+     * {@link #INTERNAL_FAULT} give way only to a field's broken constraint ({@link #FIELD_ERROR}:
+     * "身份证号码格式错误，请稍后重试"), never to the weaker words a downstream uses of its own state ("报价引擎返回结果缺失，请稍后重试" is retried): a transient failure
      * answered final loses the order, a data error retried costs bounded attempts. "SocketTimeoutException: Read
      * timed out" and "系统繁忙，请稍后重试" still say the downstream failed.
      */
     static boolean yieldsToDataError(Rule rule, Failure failure) {
-        if (rule != BUSY_MESSAGE && rule != RETRY_HINT) {
+        if (rule != BUSY_MESSAGE && rule != RETRY_HINT && rule != INTERNAL_FAULT) {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));
-        Rule dataError = rule == RETRY_HINT ? FIELD_ERROR : INVALID_MESSAGE;
+        Rule dataError = rule == BUSY_MESSAGE ? INVALID_MESSAGE : FIELD_ERROR;
         return dataError.matches(failure, prose) && !BUSY_MESSAGE.matches(failure, prose);
     }
 

@@ -37,6 +37,7 @@ class FailureClassifierTest {
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
                 // a bare retry hint: the downstream asks to try again, so it is transient
                 Arguments.of(code("E01", "请稍后重试"), "default.retry-hint-message", Category.TRANSIENT),
+                Arguments.of(code("E02", "核心系统返回字段缺失"), "default.internal-fault", Category.TRANSIENT),
                 Arguments.of(http(500, "ORA-00018: maximum number of sessions exceeded"), "default.database-busy",
                         Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
@@ -83,7 +84,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(20, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(21, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -501,6 +502,29 @@ class FailureClassifierTest {
         // then: answered final, the order would be lost; retried, a data error costs bounded attempts
         assertEquals(new Classification(Category.TRANSIENT, "default.retry-hint-message", RuleSource.DEFAULT,
                 code("E4", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"数据库会话无效", "数据库异常：无效的会话", "核心系统返回字段缺失", "调用下游接口返回非法数据",
+            "保费计算服务返回无效结果", "系统内部数据不一致", "Missing response from rating engine",
+            "java.sql.SQLException: Invalid state, the Connection object is closed.",
+            "Invalid DB session, please retry", "Invalid session, please try again shortly",
+            "数据库会话无效，请稍候再试", "Missing rate table, please resubmit later"})
+    void theDownstreamNamingItsOwnMachineryOrAskingForARetry_isRetried(String message) {
+        // when: an outside tester's answers that gave the order up (INVALID_DATA) on "无效", "缺失", "invalid"
+        Classification c = FailureClassifier.classify(code("E5", message), List.of());
+
+        // then
+        assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @Test
+    void theDownstreamsMachineryRelayingAFieldsBrokenConstraint_isStillTheOrdersData() {
+        // when
+        Classification c = FailureClassifier.classify(code("E6", "核心系统返回：证件号码不能为空"), List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
     }
 
     @Test
