@@ -38,6 +38,8 @@ class FailureClassifierTest {
                 // a bare retry hint: the downstream asks to try again, so it is transient
                 Arguments.of(code("E01", "请稍后重试"), "default.retry-hint-message", Category.TRANSIENT),
                 Arguments.of(code("E02", "核心系统返回字段缺失"), "default.internal-fault", Category.TRANSIENT),
+                Arguments.of(code("E03", "ORA-28000: the account is locked"), "default.database-login",
+                        Category.UNKNOWN),
                 Arguments.of(http(500, "ORA-00018: maximum number of sessions exceeded"), "default.database-busy",
                         Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
@@ -84,7 +86,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(21, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(22, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -419,7 +421,11 @@ class FailureClassifierTest {
             "SQLSTATE[08006] [7] FATAL: sorry, too many clients already",
             "FATAL: remaining connection slots are reserved for non-replication superuser connections "
                     + "(SQLSTATE 53300)",
-            "Data source rejected establishment of connection, message from server: \"Too many connections\""})
+            "Data source rejected establishment of connection, message from server: \"Too many connections\"",
+            "ORA-01555: snapshot too old: rollback segment number 9 with name \"_SYSSMU9$\" too small",
+            "ORA-01000: maximum open cursors exceeded", "ORA-01578: ORACLE data block corrupted (file # 7, block # 1)",
+            "ORA-04068: existing state of packages has been discarded",
+            "ORA-00054: resource busy and acquire with NOWAIT specified or timeout expired"})
     void aDatabaseOutOfSessionsOrConnections_isTransient(String message) {
         // when: as a 200 with the insurer's code and as a bare 500 (the model alone read the first as a data error)
         Classification byCode = FailureClassifier.classify(code("DB01", message), List.of());
@@ -429,6 +435,29 @@ class FailureClassifierTest {
         assertEquals("default.database-busy", byCode.ruleId());
         assertEquals(Category.TRANSIENT, byCode.category());
         assertEquals("default.database-busy", on500.ruleId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ORA-01017: invalid username/password; logon denied", "ORA-28001: the password has expired",
+            "Access denied for user 'nb_app'@'10.0.3.7' (using password: YES)"})
+    void theInsurersDatabaseRefusingItsOwnAccount_isUnknown_notTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("DB02", message), List.of());
+
+        // then: neither the customer's data nor Baton's keys; probed, then a human looks
+        assertEquals(new Classification(Category.UNKNOWN, "default.database-login", RuleSource.DEFAULT,
+                code("DB02", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"乐观锁冲突，请重新提交", "并发冲突，请重新提交", "Deadlock found when trying to get lock",
+            "Lock wait timeout exceeded; try restarting transaction"})
+    void aLockConflictInsideTheDownstream_isTransient(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("LK01", message), List.of());
+
+        // then
+        assertEquals(Category.TRANSIENT, c.category(), c.reason());
     }
 
     @ParameterizedTest
