@@ -132,14 +132,19 @@ public final class DefaultRules {
      * deadlock), and the servers' own words for a full connection table. Also Oracle's busy resource and lock
      * timeout (00054, 30006), open cursors exhausted (01000), snapshot too old (01555), a corrupt block (01578)
      * and discarded package state (04061/04065/04068): the insurer's database, never a field of the order (a
-     * third outside tester's answers; the model read several as data errors). The downstream failed, not the
+     * third outside tester's answers; the model read several as data errors). Also the insurer's account at its
+     * own database over a session limit of its profile (02391 SESSIONS_PER_USER, 02396 idle time, 02399 connect
+     * time; MySQL's "max_user_connections"), its session killed or lost (00028, 00603, 01012), the instance
+     * terminated (01092) and the archiver stuck (00257): the model read "ORA-02391: exceeded simultaneous
+     * SESSIONS_PER_USER limit" as a rate limit (a fourth outside tester). The downstream failed, not the
      * order: waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted").
      */
-    static final String DATABASE_BUSY = "(?i)\\bORA-(00018|00020|00054|00060|01000|01033|01034|01089|01555|01578"
-            + "|03113|03114|03135|04031|04061|04065|04068|12170|12514|12516|12518|12519|12520|12528|12537|12541"
-            + "|30006)\\b"
+    static final String DATABASE_BUSY = "(?i)\\bORA-(00018|00020|00028|00054|00060|00257|00603|01000|01012|01033"
+            + "|01034|01089|01092|01555|01578|02391|02396|02399|03113|03114|03135|04031|04061|04065|04068|12170"
+            + "|12514|12516|12518|12519|12520|12528|12537|12541|30006)\\b"
             + "|SQL\\s?STATE\\W{0,3}(08|53|57P0[1-3]|40001|40P01)"
-            + "|maximum number of (sessions|processes)|too many (connections|clients)|connection slots are reserved";
+            + "|maximum number of (sessions|processes)|too many (connections|clients)|connection slots are reserved"
+            + "|max_user_connections";
 
     /**
      * The insurer's own database refuses the insurer's own account: wrong password, account locked, password expired

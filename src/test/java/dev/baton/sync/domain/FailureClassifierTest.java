@@ -425,7 +425,12 @@ class FailureClassifierTest {
             "ORA-01555: snapshot too old: rollback segment number 9 with name \"_SYSSMU9$\" too small",
             "ORA-01000: maximum open cursors exceeded", "ORA-01578: ORACLE data block corrupted (file # 7, block # 1)",
             "ORA-04068: existing state of packages has been discarded",
-            "ORA-00054: resource busy and acquire with NOWAIT specified or timeout expired"})
+            "ORA-00054: resource busy and acquire with NOWAIT specified or timeout expired",
+            // a fourth outside tester: the model read the first as a rate limit
+            "ORA-02391: exceeded simultaneous SESSIONS_PER_USER limit",
+            "ORA-02396: exceeded maximum idle time, please connect again", "ORA-00028: your session has been killed",
+            "ORA-01012: not logged on", "ORA-00257: archiver error. Connect internal only, until freed.",
+            "User 'nb_app' has exceeded the 'max_user_connections' resource (current value: 50)"})
     void aDatabaseOutOfSessionsOrConnections_isTransient(String message) {
         // when: as a 200 with the insurer's code and as a bare 500 (the model alone read the first as a data error)
         Classification byCode = FailureClassifier.classify(code("DB01", message), List.of());
@@ -463,7 +468,8 @@ class FailureClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"ORA-12899: value too large for column \"NB\".\"T_APPLICANT\".\"ADDRESS\"",
             "ORA-01400: cannot insert NULL into (\"NB\".\"T_INSURED\".\"BIRTH_DATE\")",
-            "ERROR: value too long for type character varying(20) (SQLSTATE 22001)", "ORA-000180"})
+            "ERROR: value too long for type character varying(20) (SQLSTATE 22001)", "ORA-000180",
+            "ORA-02290: check constraint (NB.CK_INSURED_GENDER) violated", "ORA-023910"})
     void aDatabaseErrorAboutAValue_isNotADatabaseOutage(String message) {
         // when
         Classification c = FailureClassifier.classifyByRules(http(500, message), List.of());
