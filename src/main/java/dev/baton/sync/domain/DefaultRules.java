@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  *     body carries the downstream's own code ({@link #businessAnswer}: its code pointer found one), which the
  *     message rules and the model read first — then busy / try later / timed out / unavailable / maintenance /
  *     upstream / proxy messages, and a reply the downstream's own core sent it malformed or empty ("核心系统返回格式错误",
- *     "响应报文缺失": its fault, not the order's data), are transient. A wrong async answer costs bounded retries and ends
+ *     "响应报文缺失": its fault, not the order's data), and its own machinery or program failing
+ *     ({@link #INTERNAL_FAULT}), are transient. A wrong async answer costs bounded retries and ends
  *     {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
@@ -103,13 +104,30 @@ public final class DefaultRules {
      * field of the order. Transient, unless a field's constraint is stated ({@link #yieldsToDataError}). Bare
      * "database" and "returned" are left out: the training split has a motor insurance database's refusal, a
      * column too long for a database and an EFT "returned NSF", all final.
+     * <p>Also the downstream's own program broken or deployed without a part: a Java class, method, field or Spring
+     * bean missing at run time ("missing bean 'rateService'", "No qualifying bean of type", "ClassNotFoundException",
+     * "NoSuchMethodError"), a MyBatis statement not bound ("Invalid bound statement (not found)"), a null
+     * dereferenced (Java, .NET, JavaScript, Python). A stack trace is the guide's 5xx "with no business meaning"
+     * (question 1), and its "missing" or "invalid" names a part of the insurer's program, not a field of the order
+     * (a fourth outside tester: "missing bean 'rateService'" on a 500 answered {@code INVALID_DATA}). Not in the
+     * list: a value the caller sent that could not be parsed ({@code NumberFormatException},
+     * {@code DateTimeParseException}, SOAP {@code Client} faults: the guide's data errors) and bare "bean" ("Bean
+     * Validation failed: … must not be null" is a field).
      */
     static final Rule INTERNAL_FAULT = messages("default.internal-fault", Category.TRANSIENT, "数据库", "缓存",
             "核心系统返回", "核心返回", "下游返回", "接口返回", "服务返回", "引擎返回", "返回数据", "返回字段", "返回非法",
             "返回无效", "返回为空", "系统内部", "内部错误", "internal error", "response from", "reply from",
             "upstream response", "upstream reply", "rating engine", "pricing engine", "underwriting engine",
             "quote service returned", "db session", "database session", "database connection", "database error",
-            "database exception", "sqlexception", "connection object", "connection closed", "cache");
+            "database exception", "sqlexception", "connection object", "connection closed", "cache",
+            // the downstream's program broken, not the order's data
+            "nullpointerexception", "nullreferenceexception", "object reference not set to an instance",
+            "'nonetype' object", "cannot read properties of undefined", "cannot read properties of null",
+            "classnotfoundexception", "noclassdeffounderror", "nosuchmethoderror", "nosuchmethodexception",
+            "nosuchfielderror", "abstractmethoderror", "incompatibleclasschangeerror", "nosuchbeandefinitionexception",
+            "no qualifying bean", "beancreationexception", "unsatisfieddependencyexception", "error creating bean",
+            "missing bean", "no bean named", "invalid bound statement", "ibatis.binding",
+            "mapped statements collection");
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA, "校验失败",

@@ -553,6 +553,38 @@ class FailureClassifierTest {
         assertEquals(Category.TRANSIENT, c.category(), c.reason());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Internal Server Error: missing bean 'rateService'",
+            "org.springframework.beans.factory.NoSuchBeanDefinitionException: No qualifying bean of type 'RateService'",
+            "org.apache.ibatis.binding.BindingException: Invalid bound statement (not found): "
+                    + "com.insurer.mapper.PolicyMapper.insert",
+            "java.lang.NullPointerException: null", "java.lang.ClassNotFoundException: com.insurer.uw.RuleV2",
+            "java.lang.NoSuchMethodError: com.insurer.core.Policy.getRiskLevel()",
+            "java.lang.NullPointerException: missing rate for product P01",
+            "java.lang.ClassNotFoundException: com.insurer.validation.InvalidDataHandler",
+            "java.lang.NoSuchFieldError: INVALID_ID"})
+    void theDownstreamsProgramBroken_onA500_isTransient_notTheOrdersData(String message) {
+        // when: a fourth outside tester's bare 500s; "missing" and "invalid" name a part of the insurer's program
+        Classification c = FailureClassifier.classify(http(500, message), List.of());
+
+        // then: the guide's 5xx with a stack trace and no business meaning
+        assertEquals(new Classification(Category.TRANSIENT, "default.internal-fault", RuleSource.DEFAULT,
+                http(500, message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java.lang.IllegalArgumentException: Invalid ID number",
+            "java.lang.NumberFormatException: For input string: \"12O00\"",
+            "java.time.format.DateTimeParseException: Text '2026-02-30' could not be parsed",
+            "Bean Validation failed: insured.idNo must not be null"})
+    void aValueTheCallerSentThatCouldNotBeParsedOrValidated_onA500_isStillTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classify(http(500, message), List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
     @Test
     void theDownstreamsMachineryRelayingAFieldsBrokenConstraint_isStillTheOrdersData() {
         // when
