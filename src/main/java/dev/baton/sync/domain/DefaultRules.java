@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
  *     body carries the downstream's own code ({@link #businessAnswer}: its code pointer found one), which the
  *     message rules and the model read first — then busy / try later / timed out / unavailable / maintenance /
  *     upstream / proxy messages, and a reply the downstream's own core sent it malformed or empty ("核心系统返回格式错误",
- *     "响应报文缺失": its fault, not the order's data), and its own machinery or program failing
- *     ({@link #INTERNAL_FAULT}), are transient. A wrong async answer costs bounded retries and ends
+ *     "响应报文缺失": its fault, not the order's data), its own machinery or program failing ({@link #INTERNAL_FAULT})
+ *     and a check failed because the service doing it did ({@link #DEPENDENCY_FAULT}), are transient. A wrong async
+ *     answer costs bounded retries and ends
  *     {@code DEAD} in front of a human; a wrong {@code INVALID_DATA} or {@code REJECTED} tells the
  *     customer to fix good data or gives up a sellable policy at once. Example: HTTP 200, code 9999,
  *     "系统繁忙，请稍后重试" → {@code TRANSIENT}, whatever the code. Throttling comes first because
@@ -129,6 +130,23 @@ public final class DefaultRules {
             "missing bean", "no bean named", "invalid bound statement", "ibatis.binding",
             "mapped statements collection");
 
+    /**
+     * A check the downstream runs against another system failed because that system did: its verification,
+     * validation or lookup service or the police's ID interface erred, threw, was down or timed out ("证件号码校验失败
+     * （校验服务异常）", "校验服务不可用", "验证服务超时", "公安接口调用失败", "ID verification service error"). The check
+     * did not say the order's data is wrong, so it is transient (guide, question 1: a system the downstream depends on
+     * failed) — though "校验失败" beside it is a data-error word. The service must be named right before its fault:
+     * "公安系统比对失败" (the comparison failed: the data) and "verification failed" stay data errors. Gives way to a
+     * field's broken constraint ({@link #yieldsToDataError}).
+     */
+    static final Rule DEPENDENCY_FAULT = new Rule("default.dependency-fault", new RuleCondition(null, null, null, null,
+            "(?i)(校验|验证|核验|认证|查验|比对|核查|公安)(服务|接口|系统|平台)(返回异常|(暂时|暂|出现|发生|调用|请求|连接|访问)?"
+                    + "(异常|故障|出错|错误|失败|中断|不可用|超时|无响应|未响应|繁忙))"
+                    + "|\\b(verification|validation|checking|check|lookup|screening|kyc|identity|id|address|police)"
+                    + "[ -](service|system|provider|api|server|endpoint|backend|interface)s?( (is|was|has|had))?"
+                    + "( (currently|temporarily|been))*[ :(-]{1,3}(unavailable|down|error|errored|exception|failure"
+                    + "|timed out|timeout|not responding|unreachable|offline|outage|fault)\\b"), Category.TRANSIENT);
+
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA, "校验失败",
             "校验不通过", "格式错误", "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
@@ -215,6 +233,7 @@ public final class DefaultRules {
             BUSY_MESSAGE,
             RETRY_HINT,
             INTERNAL_FAULT,
+            DEPENDENCY_FAULT,
             messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
                     "new quote", "re-quote", "requote", "re-rate"),
             messages("default.auth-message", Category.UNKNOWN, "验签", "签名校验", "签名验证", "签名无效",
@@ -322,14 +341,15 @@ public final class DefaultRules {
      * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states, so a
      * data error is not retried for an hour. {@link #BUSY_MESSAGE} gives way when its words are only inside
      * identifiers: the message's prose ({@link #withoutIdentifiers}) has a data-error word ({@link #INVALID_MESSAGE})
-     * and no busy word ("requestTimeout is missing" names a field, not a timeout). {@link #RETRY_HINT} and
-     * {@link #INTERNAL_FAULT} give way only to a field's broken constraint ({@link #FIELD_ERROR}:
-     * "身份证号码格式错误，请稍后重试"), never to the weaker words a downstream uses of its own state ("报价引擎返回结果缺失，请稍后重试" is retried): a transient failure
+     * and no busy word ("requestTimeout is missing" names a field, not a timeout). {@link #RETRY_HINT},
+     * {@link #INTERNAL_FAULT} and {@link #DEPENDENCY_FAULT} give way only to a field's broken constraint
+     * ({@link #FIELD_ERROR}: "身份证号码格式错误，请稍后重试"), never to the weaker words a downstream uses of its own state
+     * ("报价引擎返回结果缺失，请稍后重试" is retried): a transient failure
      * answered final loses the order, a data error retried costs bounded attempts. "SocketTimeoutException: Read
      * timed out" and "系统繁忙，请稍后重试" still say the downstream failed.
      */
     static boolean yieldsToDataError(Rule rule, Failure failure) {
-        if (rule != BUSY_MESSAGE && rule != RETRY_HINT && rule != INTERNAL_FAULT) {
+        if (rule != BUSY_MESSAGE && rule != RETRY_HINT && rule != INTERNAL_FAULT && rule != DEPENDENCY_FAULT) {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));

@@ -38,6 +38,9 @@ class FailureClassifierTest {
                 // a bare retry hint: the downstream asks to try again, so it is transient
                 Arguments.of(code("E01", "请稍后重试"), "default.retry-hint-message", Category.TRANSIENT),
                 Arguments.of(code("E02", "核心系统返回字段缺失"), "default.internal-fault", Category.TRANSIENT),
+                // the ID check failed because the checking service did: not the ID's fault
+                Arguments.of(code("E04", "证件号码校验失败（校验服务异常）"), "default.dependency-fault",
+                        Category.TRANSIENT),
                 Arguments.of(code("E03", "ORA-28000: the account is locked"), "default.database-login",
                         Category.UNKNOWN),
                 Arguments.of(http(500, "ORA-00018: maximum number of sessions exceeded"), "default.database-busy",
@@ -86,7 +89,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(22, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(23, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -583,6 +586,43 @@ class FailureClassifierTest {
 
         // then
         assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"证件号码校验失败（校验服务异常）", "证件号码校验失败：校验服务调用失败", "身份核验失败，公安接口异常",
+            "被保险人身份校验失败（核验系统故障）", "ID verification failed: verification service error",
+            "Identity check failed (KYC provider exception)"})
+    void aValidationThatFailedBecauseTheCheckingServiceDid_isTransient(String message) {
+        // when: the ID check failed because the service doing the check failed (a fourth outside tester)
+        Classification c = FailureClassifier.classify(code("E7", message), List.of());
+
+        // then: a system the downstream depends on failed (guide, question 1), the ID may be right
+        assertEquals(new Classification(Category.TRANSIENT, "default.dependency-fault", RuleSource.DEFAULT,
+                code("E7", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"证件号码校验失败（校验服务不可用）", "证件号码校验失败：验证服务超时",
+            "ID verification failed (verification service unavailable)", "Address lookup service is down"})
+    void aValidationThatFailedBecauseTheCheckingServiceWasDownOrSlow_isTransient(String message) {
+        // when: the busy words say it already
+        Classification c = FailureClassifier.classify(code("E7", message), List.of());
+
+        // then
+        assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"证件号码校验失败", "证件号码校验失败：与公安系统信息不一致", "公安系统比对失败，姓名与证件号码不一致",
+            "实名认证失败：姓名与身份证号不匹配", "ID verification failed", "证件号码格式错误（校验服务异常）",
+            "Identity verification failed: name does not match ID number"})
+    void aValidationThatFailedOnTheData_isStillTheOrdersData(String message) {
+        // when: no checking service named as failing, or a field's broken constraint stated beside it
+        Classification c = FailureClassifier.classify(code("E8", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.INVALID_DATA, "default.invalid-message", RuleSource.DEFAULT,
+                code("E8", message)), c);
     }
 
     @Test
