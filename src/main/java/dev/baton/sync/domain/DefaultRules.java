@@ -2,8 +2,10 @@ package dev.baton.sync.domain;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Baton's built-in classification, good enough that most insurers and banks need no rules of their own.
@@ -131,6 +133,20 @@ public final class DefaultRules {
             "mapped statements collection");
 
     /**
+     * English names of a customer's or a vehicle's field — an ID or passport number, a phone number, an e-mail
+     * address, a postcode, a date of birth, a VIN or plate, a card or bank account, a policy's dates — lower case. With
+     * "invalid" or "not valid" they are a field's broken constraint ({@link #FIELD_INVALID}).
+     */
+    static final List<String> FIELD_NOUNS = List.of("id number", "id no", "id card", "id document", "identity number",
+            "identity card", "identification number", "national id", "passport number", "passport",
+            "social security number", "tax id", "phone number", "phone no", "mobile number", "mobile no",
+            "mobile phone", "telephone number", "email address", "e-mail address", "email", "e-mail", "postcode",
+            "post code", "postal code", "zip code", "date of birth", "birth date", "birthdate", "vin",
+            "chassis number", "licence plate", "license plate", "plate number", "registration number", "card number",
+            "expiry date", "cvv", "bank account", "account number", "iban", "sort code", "gender", "start date",
+            "end date", "effective date", "inception date");
+
+    /**
      * A check the downstream runs against another system failed because that system did: its verification,
      * validation or lookup service or the police's ID interface erred, threw, was down or timed out ("证件号码校验失败
      * （校验服务异常）", "校验服务不可用", "验证服务超时", "公安接口调用失败", "ID verification service error"). The check
@@ -148,14 +164,16 @@ public final class DefaultRules {
                     + "|timed out|timeout|not responding|unreachable|offline|outage|fault)\\b"), Category.TRANSIENT);
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
-    static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA, "校验失败",
+    static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA,
+            // "X is not a valid ID number" (not "… a valid session")
+            FIELD_NOUNS.stream().map(noun -> "not a valid " + noun), "校验失败",
             "校验不通过", "格式错误", "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
             "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
             "不能小于", "不能超过", "长度", "invalid", "malformed", "missing", "is required",
             "are required", "must not be", "must be", "validation failed", "validation error",
             "verification failed", "format error", "wrong format", "not valid", "cannot be empty",
             "cannot be blank", "mismatch", "soap:client", "soapenv:client", "numberformatexception",
-            "datetimeparseexception",
+            "datetimeparseexception", "not a valid value", "not a valid date",
             // a limit of the customer's card: another card or a smaller payment gets through (guide, question 2)
             "card limit", "card daily limit", "daily card limit", "card's limit", "card's daily limit", "支付限额",
             "代扣限额", "扣款限额");
@@ -338,13 +356,38 @@ public final class DefaultRules {
             "must be", "cannot be empty", "cannot be blank", "format error", "wrong format");
 
     /**
+     * A field's broken constraint in English words that {@link #FIELD_ERROR} cannot list: "invalid" or "not (a)
+     * valid" said of a named field of the customer, the vehicle, the payment or the policy ({@link #FIELD_NOUNS},
+     * perhaps after whose it is: "Invalid ID number", "invalid insured's date of birth", "'x' is not a valid
+     * postcode", "The date of birth provided is invalid"). "Invalid" said of anything else — a session, a token, a
+     * response, a state, the insurer's engine or an e-mail template — stays the downstream's own state, so "Invalid
+     * session, please try again later" is still retried. Matched against the prose, lower case.
+     */
+    static final Pattern FIELD_INVALID = fieldInvalid();
+
+    private static Pattern fieldInvalid() {
+        String nouns = FIELD_NOUNS.stream().sorted((a, b) -> b.length() - a.length())
+                .map(noun -> noun.replace(" ", "\\s+")).collect(Collectors.joining("|", "(?:", ")"));
+        String whose = "(?:(?:insured|applicant|policyholder|proposer|customer|beneficiary|driver|owner|cardholder"
+                + "|holder|vehicle|contact|payer)(?:'s)?\\s+)?";
+        String notMachinery = "(?!\\s+(?:template|server|service|system|gateway|provider|config|configuration|setting"
+                + "|session|token)\\b)";
+        String gap = "(?:\\s+(?!(?:service|server|system|session|token|engine|gateway|provider|response|template"
+                + "|app)\\b)[\\w'-]+){0,2}?";
+        return Pattern.compile("\\binvalid\\s+" + whose + nouns + "\\b" + notMachinery
+                + "|\\bnot\\s+a\\s+valid\\s+" + whose + "(?:" + nouns + "|value|date)\\b" + notMachinery
+                + "|\\b" + nouns + gap + "\\s+(?:is|are)\\s+(?:invalid|not\\s+(?:a\\s+)?valid)\\b");
+    }
+
+    /**
      * Whether {@code rule}, having matched {@code failure}, gives way to the data error its message states, so a
      * data error is not retried for an hour. {@link #BUSY_MESSAGE} gives way when its words are only inside
      * identifiers: the message's prose ({@link #withoutIdentifiers}) has a data-error word ({@link #INVALID_MESSAGE})
      * and no busy word ("requestTimeout is missing" names a field, not a timeout). {@link #RETRY_HINT},
      * {@link #INTERNAL_FAULT} and {@link #DEPENDENCY_FAULT} give way only to a field's broken constraint
-     * ({@link #FIELD_ERROR}: "身份证号码格式错误，请稍后重试"), never to the weaker words a downstream uses of its own state
-     * ("报价引擎返回结果缺失，请稍后重试" is retried): a transient failure
+     * ({@link #FIELD_ERROR}: "身份证号码格式错误，请稍后重试"; {@link #FIELD_INVALID}: "Invalid ID number, please try again
+     * later"), never to the weaker words a downstream uses of its own state ("报价引擎返回结果缺失，请稍后重试", "Invalid
+     * session, please try again later" are retried): a transient failure
      * answered final loses the order, a data error retried costs bounded attempts. "SocketTimeoutException: Read
      * timed out" and "系统繁忙，请稍后重试" still say the downstream failed.
      */
@@ -353,8 +396,9 @@ public final class DefaultRules {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));
-        Rule dataError = rule == BUSY_MESSAGE ? INVALID_MESSAGE : FIELD_ERROR;
-        return dataError.matches(failure, prose) && !BUSY_MESSAGE.matches(failure, prose);
+        boolean dataError = rule == BUSY_MESSAGE ? INVALID_MESSAGE.matches(failure, prose)
+                : FIELD_ERROR.matches(failure, prose) || FIELD_INVALID.matcher(prose).find();
+        return dataError && !BUSY_MESSAGE.matches(failure, prose);
     }
 
     /**
@@ -401,6 +445,11 @@ public final class DefaultRules {
 
     private static Rule messages(String id, Category category, String... texts) {
         return new Rule(id, new RuleCondition(null, null, null, List.of(texts), null), category);
+    }
+
+    private static Rule messages(String id, Category category, Stream<String> more, String... texts) {
+        return new Rule(id, new RuleCondition(null, null, null, Stream.concat(Stream.of(texts), more).toList(), null),
+                category);
     }
 
     private static Set<Integer> serverStatuses() {

@@ -508,7 +508,12 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"身份证号码格式错误，请稍后重试", "手机号码不能为空，请稍后再试",
-            "Date of birth must be a past date, please try again later"})
+            "Date of birth must be a past date, please try again later",
+            // a fourth outside tester: "证件号码格式错误，请稍后重试" was final but this one was retried
+            "Invalid ID number, please try again later", "Invalid phone number, please try again later",
+            "Invalid insured's date of birth, please retry later",
+            "'110101199003078888' is not a valid ID number, please try again later",
+            "The date of birth provided is invalid, please try again later", "IBAN is not valid, please retry later"})
     void aDataErrorWithARetryHintAppended_isTheOrdersData(String message) {
         // when
         Classification c = FailureClassifier.classify(code("E2", message), List.of());
@@ -532,7 +537,12 @@ class FailureClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"报价引擎返回结果缺失，请稍后重试", "缓存数据不一致，请稍后重试", "会话无效，请稍后重试",
             "渠道配置缺失，请稍后重试", "Missing response from pricing engine, please try again later",
-            "Session invalid, please try again later", "Cannot obtain JDBC connection: pool is invalid, try later"})
+            "Session invalid, please try again later", "Cannot obtain JDBC connection: pool is invalid, try later",
+            // "invalid" said of the downstream's or Baton's own things, not of a field of the order
+            "Invalid session, please try again later", "Invalid session ID, please try again later",
+            "Invalid state of underwriting engine, please retry", "Invalid email template, please try again later",
+            "Session is not a valid session, please try again later",
+            "Mobile app version is invalid, please try again later"})
     void theDownstreamsOwnStateWithARetryHint_isRetried_notTakenForTheOrdersData(String message) {
         // when: "缺失", "不一致", "无效", "missing", "invalid" here describe the downstream, not a field
         Classification c = FailureClassifier.classify(code("E4", message), List.of());
@@ -554,6 +564,18 @@ class FailureClassifierTest {
 
         // then
         assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Invalid token, please try again later", "Invalid name or password, please try again later",
+            "Invalid merchant account number, please try again later",
+            "Invalid response from core system, please try again later"})
+    void anInvalidThingThatIsNotAFieldOfTheOrder_withARetryHint_isNeverFinal(String message) {
+        // when: credentials, Baton's account at the downstream, the downstream's reply
+        Classification c = FailureClassifier.classify(code("E4", message), List.of());
+
+        // then
+        assertTrue(c.asyncProcessing(), c.reason());
     }
 
     @ParameterizedTest
