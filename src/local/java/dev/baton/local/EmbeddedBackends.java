@@ -37,6 +37,16 @@ public final class EmbeddedBackends implements AutoCloseable {
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
 
+    /**
+     * Gives this JVM's AWS SDK clients built with the default chains (Baton's own, in the tests) {@link #REGION} and
+     * the local credentials, as system properties: the chains read those before the environment.
+     */
+    public static void useLocalIdentity() {
+        System.setProperty("aws.region", REGION);
+        System.setProperty("aws.accessKeyId", ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    }
+
     private final Path dataDir;
     private final SamTemplate template;
     private DynamoDBProxyServer dynamoServer;

@@ -225,8 +225,8 @@ public final class LocalBaton implements AutoCloseable {
         resolved.put("AWS_REGION", EmbeddedBackends.REGION);
         resolved.put("AWS_ACCESS_KEY_ID", EmbeddedBackends.ACCESS_KEY);
         resolved.put("AWS_SECRET_ACCESS_KEY", EmbeddedBackends.SECRET_KEY);
-        resolved.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", backends.dynamoEndpoint().toString());
-        resolved.put("QUARKUS_SQS_ENDPOINT_OVERRIDE", backends.sqsEndpoint().toString());
+        resolved.put("BATON_AWS_DYNAMODB_ENDPOINT", backends.dynamoEndpoint().toString());
+        resolved.put("BATON_AWS_SQS_ENDPOINT", backends.sqsEndpoint().toString());
         PASSED_THROUGH.forEach(name -> Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank())
                 .ifPresent(v -> resolved.put(name, v)));
         return resolved;

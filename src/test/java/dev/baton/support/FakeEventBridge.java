@@ -66,10 +66,8 @@ public class FakeEventBridge implements QuarkusTestResourceLifecycleManager {
             });
             server.start();
         }
-        // the hand-built EventBridge client takes region and credentials from the SDK's default chains
-        System.setProperty("aws.region", EmbeddedBackends.REGION);
-        System.setProperty("aws.accessKeyId", EmbeddedBackends.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", EmbeddedBackends.SECRET_KEY);
+        // Baton's clients take region and credentials from the SDK's default chains
+        EmbeddedBackends.useLocalIdentity();
         return Map.of("baton.events.endpoint", "http://localhost:" + server.getAddress().getPort(),
                 "baton.events.bus", "baton-events-test");
     }

@@ -35,16 +35,10 @@ public class LocalBackendsResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         EmbeddedBackends b = backends();
         Map<String, String> config = new HashMap<>();
-        for (String service : new String[] {"dynamodb", "sqs", "ssm"}) {
-            config.put("quarkus." + service + ".aws.region", EmbeddedBackends.REGION);
-            config.put("quarkus." + service + ".aws.credentials.type", "static");
-            config.put("quarkus." + service + ".aws.credentials.static-provider.access-key-id",
-                    EmbeddedBackends.ACCESS_KEY);
-            config.put("quarkus." + service + ".aws.credentials.static-provider.secret-access-key",
-                    EmbeddedBackends.SECRET_KEY);
-        }
-        config.put("quarkus.dynamodb.endpoint-override", b.dynamoEndpoint().toString());
-        config.put("quarkus.sqs.endpoint-override", b.sqsEndpoint().toString());
+        // Baton's clients take region and credentials from the SDK's default chains
+        EmbeddedBackends.useLocalIdentity();
+        config.put("baton.aws.dynamodb.endpoint", b.dynamoEndpoint().toString());
+        config.put("baton.aws.sqs.endpoint", b.sqsEndpoint().toString());
         config.put("baton.tables.definitions", template().tableName("DefinitionsTable"));
         config.put("baton.tables.orders", template().tableName("OrdersTable"));
         config.put("baton.tables.events", template().tableName("EventsTable"));

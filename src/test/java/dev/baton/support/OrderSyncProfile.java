@@ -25,7 +25,7 @@ public class OrderSyncProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.funqy.export", "order-sync",
                 // Parameter Store is played by a WireMock server on this port (the SDK's JSON protocol)
-                "quarkus.ssm.endpoint-override", "http://127.0.0.1:" + parametersPort(),
+                "baton.aws.ssm.endpoint", "http://127.0.0.1:" + parametersPort(),
                 // secret header values come from the environment, which config reads; tests set it here
                 "BATON_SECRET_TEST_INSURER_TOKEN", "Bearer test-token",
                 // the stand-in insurers are WireMock servers on loopback http: opt in, as the local stack does

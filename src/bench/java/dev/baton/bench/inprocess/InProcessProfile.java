@@ -16,8 +16,7 @@ public class InProcessProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.funqy.export", "order-sync",
-                "quarkus.dynamodb.interceptors", "dev.baton.shared.infra.AwsCallCounter,"
-                        + StorageClock.class.getName(),
+                "baton.aws.dynamodb.interceptors", StorageClock.class.getName(),
                 "baton.downstream.allow-insecure-local", "true");
     }
 

@@ -37,6 +37,36 @@ public interface BatonConfig {
      */
     Optional<Boolean> prime();
 
+    /** The AWS SDK clients Baton builds itself ({@link AwsClients}). */
+    Aws aws();
+
+    /**
+     * The AWS SDK clients: in AWS nothing is set (region and credentials come from the Lambda environment through
+     * the SDK's default chains); the local stack and the tests point them at the embedded backends.
+     */
+    interface Aws {
+        /** The DynamoDB client (env {@code BATON_AWS_DYNAMODB_ENDPOINT}, ...). */
+        Client dynamodb();
+
+        /** The SQS client. */
+        Client sqs();
+
+        /** The Parameter Store (SSM) client. */
+        Client ssm();
+    }
+
+    /** One AWS SDK client's settings. */
+    interface Client {
+        /** Another endpoint than AWS's own (DynamoDB Local, ElasticMQ, a stand-in); unset in AWS. */
+        Optional<java.net.URI> endpoint();
+
+        /**
+         * Execution interceptors added after Baton's call counter, by class name, each with a public no-argument
+         * constructor (the in-process benchmark adds its storage clock); unset in AWS.
+         */
+        Optional<List<String>> interceptors();
+    }
+
     /** Where order events go. */
     interface Events {
         /** The EventBridge bus the {@code order-events} function puts events on (env {@code BATON_EVENTS_BUS}). */
