@@ -112,7 +112,7 @@ public final class DefaultRules {
      * "NoSuchMethodError"), a MyBatis statement not bound ("Invalid bound statement (not found)"), a null
      * dereferenced (Java, .NET, JavaScript, Python). A stack trace is the guide's 5xx "with no business meaning"
      * (question 1), and its "missing" or "invalid" names a part of the insurer's program, not a field of the order
-     * (a fourth outside tester: "missing bean 'rateService'" on a 500 answered {@code INVALID_DATA}). Not in the
+     * (the third outside tester: "missing bean 'rateService'" on a 500 answered {@code INVALID_DATA}). Not in the
      * list: a value the caller sent that could not be parsed ({@code NumberFormatException},
      * {@code DateTimeParseException}, SOAP {@code Client} faults: the guide's data errors) and bare "bean" ("Bean
      * Validation failed: … must not be null" is a field).
@@ -190,7 +190,7 @@ public final class DefaultRules {
      * own database over a session limit of its profile (02391 SESSIONS_PER_USER, 02396 idle time, 02399 connect
      * time; MySQL's "max_user_connections"), its session killed or lost (00028, 00603, 01012), the instance
      * terminated (01092) and the archiver stuck (00257): the model read "ORA-02391: exceeded simultaneous
-     * SESSIONS_PER_USER limit" as a rate limit (a fourth outside tester). The downstream failed, not the
+     * SESSIONS_PER_USER limit" as a rate limit (the third outside tester). The downstream failed, not the
      * order: waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted").
      */
     static final String DATABASE_BUSY = "(?i)\\bORA-(00018|00020|00028|00054|00060|00257|00603|01000|01012|01033"

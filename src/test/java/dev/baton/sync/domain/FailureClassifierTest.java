@@ -429,7 +429,7 @@ class FailureClassifierTest {
             "ORA-01000: maximum open cursors exceeded", "ORA-01578: ORACLE data block corrupted (file # 7, block # 1)",
             "ORA-04068: existing state of packages has been discarded",
             "ORA-00054: resource busy and acquire with NOWAIT specified or timeout expired",
-            // a fourth outside tester: the model read the first as a rate limit
+            // the third outside tester: the model read the first as a rate limit
             "ORA-02391: exceeded simultaneous SESSIONS_PER_USER limit",
             "ORA-02396: exceeded maximum idle time, please connect again", "ORA-00028: your session has been killed",
             "ORA-01012: not logged on", "ORA-00257: archiver error. Connect internal only, until freed.",
@@ -509,7 +509,7 @@ class FailureClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"身份证号码格式错误，请稍后重试", "手机号码不能为空，请稍后再试",
             "Date of birth must be a past date, please try again later",
-            // a fourth outside tester: "证件号码格式错误，请稍后重试" was final but this one was retried
+            // the third outside tester: "证件号码格式错误，请稍后重试" was final but this one was retried
             "Invalid ID number, please try again later", "Invalid phone number, please try again later",
             "Invalid insured's date of birth, please retry later",
             "'110101199003078888' is not a valid ID number, please try again later",
@@ -589,7 +589,7 @@ class FailureClassifierTest {
             "java.lang.ClassNotFoundException: com.insurer.validation.InvalidDataHandler",
             "java.lang.NoSuchFieldError: INVALID_ID"})
     void theDownstreamsProgramBroken_onA500_isTransient_notTheOrdersData(String message) {
-        // when: a fourth outside tester's bare 500s; "missing" and "invalid" name a part of the insurer's program
+        // when: the third outside tester's bare 500s; "missing" and "invalid" name a part of the insurer's program
         Classification c = FailureClassifier.classify(http(500, message), List.of());
 
         // then: the guide's 5xx with a stack trace and no business meaning
@@ -615,7 +615,7 @@ class FailureClassifierTest {
             "被保险人身份校验失败（核验系统故障）", "ID verification failed: verification service error",
             "Identity check failed (KYC provider exception)"})
     void aValidationThatFailedBecauseTheCheckingServiceDid_isTransient(String message) {
-        // when: the ID check failed because the service doing the check failed (a fourth outside tester)
+        // when: the ID check failed because the service doing the check failed (the third outside tester)
         Classification c = FailureClassifier.classify(code("E7", message), List.of());
 
         // then: a system the downstream depends on failed (guide, question 1), the ID may be right
