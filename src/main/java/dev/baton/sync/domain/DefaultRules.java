@@ -97,7 +97,9 @@ public final class DefaultRules {
             // the other ways insurers say it (an outside tester's 416 answers): 稍候 for 稍后, a delay, resubmitting
             "请稍候", "稍候再试", "稍候重试", "请重试", "请再试", "分钟后重试", "分钟后再试", "系统将自动重试",
             "please retry", "try again shortly", "retry shortly", "try again in a few", "retry after",
-            "resubmit later", "wait and retry");
+            "resubmit later", "wait and retry",
+            // a delay of any length: "Try again in a little bit" (a card processor's processing_error), "in a moment"
+            "try again in a", "try again in an", "retry in a", "retry in an");
 
     /**
      * The downstream names its own machinery as what failed — its database, cache, core system or an engine or
@@ -223,6 +225,18 @@ public final class DefaultRules {
      */
     static final String PERSON_LIMIT = "(?i)超|上限|限额|限制|已达|限购|限投|limit|exceed|maximum";
 
+    /**
+     * A count of calls, queries or submissions over a limit per time window: "同一银行卡60秒内仅允许发起一次支付", "每分钟
+     * 最多调用60次", "今日查询次数已用完", "平台今日投保人次已达日限额", "one payment every 60 seconds", "5 requests per
+     * second". The guide's rate, TPS or daily quota (question 1): waiting gets it through. Tried after
+     * {@code default.cumulative-limit-message}: one person's number of policies over a limit is a refusal, and a
+     * card's payment <em>amount</em> limit ("单日支付限额") is a data error, not a count.
+     */
+    static final String COUNT_LIMIT = "[0-9０-９一二三五十几]+\\s*(秒|秒钟|分钟)内(仅|只)(允许|能|可)"
+            + "|(次数|人次|笔数|调用量|请求量|查询量)[^，。,;；]{0,6}(已达|达到|超过|超出|已超|已用完|用尽|超限)"
+            + "|(?i:\\b(requests?|calls?|queries|payments?|transactions?|attempts?|submissions?|batches)"
+            + " (per|every) ([0-9]+ )?(seconds?|minutes?|secs?|mins?)\\b)";
+
     /** The rules, in the order they are tried. */
     public static final List<Rule> RULES = List.of(
             kind("default.timeout", FailureKind.TIMEOUT),
@@ -270,6 +284,9 @@ public final class DefaultRules {
             new Rule("default.cumulative-limit-message", new RuleCondition(null, null, null, List.of("同一被保险人",
                     "同一投保人", "该被保险人", "每人限", "限购", "限投", "累计", "across policies", "all policies",
                     "across all", "cumulative", "aggregate"), PERSON_LIMIT), Category.REJECTED),
+            // after the cumulative limit, so one person's count of policies over a limit stays a refusal
+            new Rule("default.throttled-count", new RuleCondition(null, null, null, null, COUNT_LIMIT),
+                    Category.THROTTLED),
             messages("default.rejected-message", Category.REJECTED, "拒保", "不予承保", "不符合投保条件",
                     "不符合承保条件", "超出承保范围", "核保不通过", "核保未通过", "核保拒绝", "拒绝承保",
                     "不接受投保", "不予投保", "重复投保", "审批未通过", "审批不通过", "审批拒绝", "风控拒绝",
@@ -292,6 +309,8 @@ public final class DefaultRules {
     static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
             "待定", "结论未知", "生成中", "decision to follow", "审核中", "待审核", "待人工", "核保中", "转核保",
             "正在承保", "暂未承保", "上级审核", "需要审核", "提交审核", "under review", "referred", "queued",
+            // handed to a person who has not decided yet ("已转人工核保"; not "建议转人工", a refusal's advice)
+            "已转人工", "manual intervention",
             "userpaying", "支付中", "结果待查", "结果未返回", "未知结果", "处理中",
             "受理中", "处理结果未", "pending",
             "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",

@@ -58,6 +58,8 @@ class FailureClassifierTest {
                 Arguments.of(code("K009", "保单已生成，不可重复投保"), "default.exists-message", Category.UNKNOWN),
                 // cover of one person across policies over a limit: a refusal, not a rate limit
                 Arguments.of(code("UW002", "累计保额超限"), "default.cumulative-limit-message", Category.REJECTED),
+                // a count per time window or per day: waiting gets it through
+                Arguments.of(code("TP10", "同一账户30秒内只能提交一次"), "default.throttled-count", Category.THROTTLED),
                 Arguments.of(code("E100", "核保不通过：不符合投保条件"), "default.rejected-message",
                         Category.REJECTED),
                 Arguments.of(http(400, "证件号码格式错误"), "default.invalid-message", Category.INVALID_DATA),
@@ -89,7 +91,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(23, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(24, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -682,6 +684,70 @@ class FailureClassifierTest {
 
         // then
         assertEquals(Category.THROTTLED, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"同一手机号1分钟内仅允许获取一次", "本接口5秒内只允许调用一次", "今日报价次数已达上限",
+            "渠道本月出单笔数已超出配额", "Only one payment every 60 seconds per card", "Limit: 20 requests per second"})
+    void aCountPerTimeWindowOrPerDay_isThrottled(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("L2", message), List.of());
+
+        // then
+        assertEquals(Category.THROTTLED, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"同一被保险人本年投保次数已达上限", "超过银行卡单日支付限额", "保单生效后30天内仅允许退保一次",
+            "Maximum of 3 policies per customer exceeded"})
+    void aPersonsCountACardsAmountOrAProductsRule_isNotACountLimit(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("L3", message), List.of());
+
+        // then
+        assertNotEquals("default.throttled-count", c.ruleId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Payment processor error. Try again in a moment.", "Gateway hiccup, please retry in a minute",
+            "Could not reach the bank; try again in an hour"})
+    void aRetryHintWithADelay_isTransient(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("P1", message), List.of());
+
+        // then
+        assertEquals(Category.TRANSIENT, c.category(), c.reason());
+    }
+
+    @Test
+    void aFieldsBrokenConstraintWithADelayedRetryHint_isStillTheOrdersData() {
+        // when
+        Classification c = FailureClassifier.classify(code("P2", "Invalid card number, try again in a moment"),
+                List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"申请已转人工审核，请等待结果", "该单已转人工处理", "Payment taken but issuance failed, manual intervention needed"})
+    void handedToAHuman_isAPendingOutcome(String message) {
+        // when
+        boolean pending = DefaultRules.outcomePending(RuleCondition.lowerCase(message));
+
+        // then
+        assertTrue(pending);
+        assertTrue(FailureClassifier.classify(code("H1", message), List.of()).asyncProcessing());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"智能核保未通过，建议转人工核保", "人工核保不通过：既往病史"})
+    void aRefusalThatOnlyMentionsAHuman_isNotPending(String message) {
+        // when
+        boolean pending = DefaultRules.outcomePending(RuleCondition.lowerCase(message));
+
+        // then
+        assertFalse(pending);
     }
 
     @ParameterizedTest
