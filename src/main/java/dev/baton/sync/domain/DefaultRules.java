@@ -226,6 +226,18 @@ public final class DefaultRules {
     static final String PERSON_LIMIT = "(?i)超|上限|限额|限制|已达|限购|限投|limit|exceed|maximum";
 
     /**
+     * A message that is nothing but a generic failure — "系统异常", "处理失败", "业务处理异常", "Something went wrong",
+     * "Request could not be processed", "An unexpected error occurred" — perhaps with punctuation or a number around
+     * it: the guide's "says nothing decisive" (question 4), {@code UNKNOWN}. The whole message must be the phrase:
+     * "处理失败：证件号码格式错误" says what failed and is left to the other rules.
+     */
+    static final String VAGUE = "^[\\s\\p{Punct}\\p{IsPunctuation}0-9]*(?i:something went wrong|(the |your )?request could"
+            + " not be (processed|completed)|unable to process (the |your )?request|(an? )?(unexpected |unknown |internal"
+            + " )?error (has )?occurred|unknown error|unexpected error|general error|processing (failed|error)"
+            + "|(request|operation|transaction) failed|系统异常|系统错误|系统出错|处理失败|处理异常|业务异常|业务处理异常"
+            + "|业务处理失败|交易失败|交易异常|操作失败|请求失败|服务异常|未知错误|未知异常)[\\s\\p{Punct}\\p{IsPunctuation}0-9]*$";
+
+    /**
      * A count of calls, queries or submissions over a limit per time window: "同一银行卡60秒内仅允许发起一次支付", "每分钟
      * 最多调用60次", "今日查询次数已用完", "平台今日投保人次已达日限额", "one payment every 60 seconds", "5 requests per
      * second". The guide's rate, TPS or daily quota (question 1): waiting gets it through. Tried after
@@ -275,11 +287,19 @@ public final class DefaultRules {
                     "权限不足", "没有权限", "销售权限", "渠道未开通"),
             messages("default.setup-message", Category.UNKNOWN, "商户", "merchant", "柜员", "网点", "业务员",
                     "工号", "密钥", "证书", "certificate", "appointed", "initiating party", "not set up",
-                    "not configured", "not enabled", "not authorised", "not authorized"),
-            messages("default.exists-message", Category.UNKNOWN, "单已存在", "号已存在", "已生成", "单已承保", "已出单",
+                    "not configured", "not enabled", "not authorised", "not authorized",
+                    // the account being paid is the insurer's or Baton's collection account, not the customer's
+                    "收款方"),
+            messages("default.exists-message", Category.UNKNOWN, "单已存在", "号已存在", "已存在于", "已生成", "单已承保", "已出单", "已开具",
+                    // a request's serial or idempotency key seen before: the first request may have gone through
+                    "流水号已使用", "流水号已被使用", "流水号重复", "订单号重复", "订单号已使用", "请求号重复", "交易号重复",
+                    "幂等键已使用", "查询码重复", "查询码已使用",
+                    // a conditional request failed: the resource changed since it was read, perhaps by this order
+                    "if-match", "if-none-match", "etag mismatch",
                     "重复请求", "idempot", "duplicate request", "duplicate submission",
                     "duplicate transaction", "already exists", "already issued", "already been issued",
                     "already processed", "already been processed", "already submitted", "already been submitted"),
+            new Rule("default.vague-message", new RuleCondition(null, null, null, null, VAGUE), Category.UNKNOWN),
             // before the model, which read "同一被保险人投保份数超过限制" as a rate limit (THROTTLED) by "限制"
             new Rule("default.cumulative-limit-message", new RuleCondition(null, null, null, List.of("同一被保险人",
                     "同一投保人", "该被保险人", "每人限", "限购", "限投", "累计", "across policies", "all policies",

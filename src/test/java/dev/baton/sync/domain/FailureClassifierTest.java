@@ -57,6 +57,8 @@ class FailureClassifierTest {
                 // the order may already have gone through: a human looks before anything is resent
                 Arguments.of(code("K009", "保单已生成，不可重复投保"), "default.exists-message", Category.UNKNOWN),
                 // cover of one person across policies over a limit: a refusal, not a rate limit
+                // a bare generic failure says nothing decisive: a human looks
+                Arguments.of(code("E500", "系统异常"), "default.vague-message", Category.UNKNOWN),
                 Arguments.of(code("UW002", "累计保额超限"), "default.cumulative-limit-message", Category.REJECTED),
                 // a count per time window or per day: waiting gets it through
                 Arguments.of(code("TP10", "同一账户30秒内只能提交一次"), "default.throttled-count", Category.THROTTLED),
@@ -91,7 +93,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(24, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(25, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -748,6 +750,71 @@ class FailureClassifierTest {
 
         // then
         assertFalse(pending);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"交易流水号重复", "请求流水号已被使用", "该保单已开具电子发票", "员工已存在于本期参保名单",
+            "If-None-Match precondition failed for resource /orders/77", "支付订单号已使用"})
+    void aSerialSeenBeforeAnIssuedDocumentOrAFailedConditionalRequest_mayHaveGoneThrough(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("D1", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.UNKNOWN, "default.exists-message", RuleSource.DEFAULT,
+                code("D1", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"投保单号重复使用，请生成新的投保单号", "人员清单第3行与第9行证件号码重复", "发票抬头未开具，请补充"})
+    void aDuplicateInsideTheOrdersData_isNotAnIssuedOrder(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("D2", message), List.of());
+
+        // then
+        assertNotEquals("default.exists-message", c.ruleId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"收款方商户状态异常", "收款方账户未开通代收业务"})
+    void theCollectingAccount_isBatonsSetup(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("S1", message), List.of());
+
+        // then
+        assertEquals(Category.UNKNOWN, c.category(), c.reason());
+    }
+
+    @Test
+    void aRefundToTheCustomersAccount_isStillTheOrdersData() {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("S2", "退费收款账号与开户名不一致"), List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"处理失败", "【系统错误】", "An unexpected error occurred.", "Operation failed (17)",
+            "业务异常！", "Unable to process your request"})
+    void aBareGenericFailure_isUnknown(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("V1", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.UNKNOWN, "default.vague-message", RuleSource.DEFAULT,
+                code("V1", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"处理失败：证件号码格式错误", "系统异常，被保险人年龄超出投保范围，不予承保",
+            "Operation failed: date of birth is invalid"})
+    void aGenericFailureThatSaysWhy_isNotVague(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("V2", message), List.of());
+
+        // then
+        assertNotEquals("default.vague-message", c.ruleId());
+        assertFalse(c.asyncProcessing(), c.category() + " " + c.reason());
     }
 
     @ParameterizedTest
