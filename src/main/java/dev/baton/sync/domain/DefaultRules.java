@@ -409,10 +409,13 @@ public final class DefaultRules {
                 .map(noun -> noun.replace(" ", "\\s+")).collect(Collectors.joining("|", "(?:", ")"));
         String whose = "(?:(?:insured|applicant|policyholder|proposer|customer|beneficiary|driver|owner|cardholder"
                 + "|holder|vehicle|contact|payer)(?:'s)?\\s+)?";
-        String notMachinery = "(?!\\s+(?:template|server|service|system|gateway|provider|config|configuration|setting"
-                + "|session|token)\\b)";
-        String gap = "(?:\\s+(?!(?:service|server|system|session|token|engine|gateway|provider|response|template"
-                + "|app)\\b)[\\w'-]+){0,2}?";
+        // the machinery that handles a field is not the field: "invalid phone number verification response",
+        // "invalid postcode lookup result" say the check went wrong, not the number (an own probe after 1600089)
+        String machinery = "template|server|service|system|gateway|provider|config|configuration|setting|session|token"
+                + "|engine|response|result|results|reply|lookup|verification|validation|check|checker|checking"
+                + "|decoder|api|interface|database|cache|backend|app";
+        String notMachinery = "(?!\\s+(?:" + machinery + ")\\b)";
+        String gap = "(?:\\s+(?!(?:" + machinery + ")\\b)[\\w'-]+){0,2}?";
         return Pattern.compile("\\binvalid\\s+" + whose + nouns + "\\b" + notMachinery
                 + "|\\bnot\\s+a\\s+valid\\s+" + whose + "(?:" + nouns + "|value|date)\\b" + notMachinery
                 + "|\\b" + nouns + gap + "\\s+(?:is|are)\\s+(?:invalid|not\\s+(?:a\\s+)?valid)\\b");
@@ -435,8 +438,11 @@ public final class DefaultRules {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));
+        // "invalid" said of a field is weaker than a stated constraint: when the message also says the service that
+        // checks it failed ("Address lookup service down: invalid postcode cannot be verified now"), it is retried
         boolean dataError = rule == BUSY_MESSAGE ? INVALID_MESSAGE.matches(failure, prose)
-                : FIELD_ERROR.matches(failure, prose) || FIELD_INVALID.matcher(prose).find();
+                : FIELD_ERROR.matches(failure, prose)
+                        || FIELD_INVALID.matcher(prose).find() && !DEPENDENCY_FAULT.matches(failure, prose);
         return dataError && !BUSY_MESSAGE.matches(failure, prose);
     }
 

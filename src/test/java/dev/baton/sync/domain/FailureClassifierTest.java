@@ -517,7 +517,8 @@ class FailureClassifierTest {
             "Invalid ID number, please try again later", "Invalid phone number, please try again later",
             "Invalid insured's date of birth, please retry later",
             "'110101199003078888' is not a valid ID number, please try again later",
-            "The date of birth provided is invalid, please try again later", "IBAN is not valid, please retry later"})
+            "The date of birth provided is invalid, please try again later", "IBAN is not valid, please retry later",
+            "Invalid phone number format, please try again later"})
     void aDataErrorWithARetryHintAppended_isTheOrdersData(String message) {
         // when
         Classification c = FailureClassifier.classify(code("E2", message), List.of());
@@ -546,7 +547,11 @@ class FailureClassifierTest {
             "Invalid session, please try again later", "Invalid session ID, please try again later",
             "Invalid state of underwriting engine, please retry", "Invalid email template, please try again later",
             "Session is not a valid session, please try again later",
-            "Mobile app version is invalid, please try again later"})
+            "Mobile app version is invalid, please try again later",
+            // the machinery that checks a field, or a field that could not be checked because that machinery failed
+            "Invalid phone number verification response, please retry", "invalid postcode lookup result, retry in a moment",
+            "Address lookup service down: invalid postcode cannot be verified now, try again later",
+            "ID number validation result is invalid, please try again later"})
     void theDownstreamsOwnStateWithARetryHint_isRetried_notTakenForTheOrdersData(String message) {
         // when: "缺失", "不一致", "无效", "missing", "invalid" here describe the downstream, not a field
         Classification c = FailureClassifier.classify(code("E4", message), List.of());
