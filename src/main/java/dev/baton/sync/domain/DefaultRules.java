@@ -84,7 +84,11 @@ public final class DefaultRules {
             "pool exhausted", "connection reset",
             // two writers at once inside the downstream: resubmitting succeeds (a third outside tester's answers)
             "乐观锁", "锁冲突", "并发冲突", "死锁", "optimistic lock", "deadlock", "concurrent modification",
-            "lock wait timeout",
+            "lock wait timeout", "concurrent update", "并发更新", "版本冲突", "版本号冲突", "record is locked",
+            "is locked by", "held by another", "transaction is ongoing", "transaction conflict",
+            // a system it needs is out of reach, or still loading (a fourth outside tester: "vehicle registry
+            // unreachable" and "费率表加载中" were read final by the model)
+            "unreachable", "不可达", "加载中",
             // the downstream's own system answered it nothing it could read: its fault, not the order's
             "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response");
 
@@ -97,7 +101,8 @@ public final class DefaultRules {
             // the other ways insurers say it (an outside tester's 416 answers): 稍候 for 稍后, a delay, resubmitting
             "请稍候", "稍候再试", "稍候重试", "请重试", "请再试", "分钟后重试", "分钟后再试", "系统将自动重试",
             "please retry", "try again shortly", "retry shortly", "try again in a few", "retry after",
-            "resubmit later", "wait and retry",
+            "resubmit later", "wait and retry", "please resend", "resend the request", "retry the request",
+            "resend later", "请重新发送",
             // a delay of any length: "Try again in a little bit" (a card processor's processing_error), "in a moment"
             "try again in a", "try again in an", "retry in a", "retry in an");
 
@@ -132,7 +137,14 @@ public final class DefaultRules {
             "nosuchfielderror", "abstractmethoderror", "incompatibleclasschangeerror", "nosuchbeandefinitionexception",
             "no qualifying bean", "beancreationexception", "unsatisfieddependencyexception", "error creating bean",
             "missing bean", "no bean named", "invalid bound statement", "ibatis.binding",
-            "mapped statements collection");
+            "mapped statements collection",
+            // a fourth outside tester: the downstream's upstream, internal services, core, registry or queue named as
+            // what failed ("Invalid data received from upstream", "Missing ack from core system", "内部服务响应不一致").
+            // Not "soap:Server": by SOAP 1.1 it is not the message's contents, but insurers send refusals and data
+            // errors in it (the training split has seven)
+            "from upstream", "上游服务", "上游系统", "上游返回", "internal service", "内部服务", "gateway response",
+            "server state", "core system", "core engine", "from core", "from registry", "service registry", "引擎错误", "引擎异常", "引擎故障", "消息队列", "message queue",
+            "on server", "server-side", "server side");
 
     /**
      * English names of a customer's or a vehicle's field — an ID or passport number, a phone number, an e-mail
@@ -161,7 +173,7 @@ public final class DefaultRules {
             "(?i)(校验|验证|核验|认证|查验|比对|核查|公安)(服务|接口|系统|平台)(返回异常|(暂时|暂|出现|发生|调用|请求|连接|访问)?"
                     + "(异常|故障|出错|错误|失败|中断|不可用|超时|无响应|未响应|繁忙))"
                     + "|\\b(verification|validation|checking|check|lookup|screening|kyc|identity|id|address|police)"
-                    + "[ -](service|system|provider|api|server|endpoint|backend|interface)s?( (is|was|has|had))?"
+                    + "[ -](service|system|provider|api|server|endpoint|backend|interface)s?( (is|was|has|had|returned|returns|responded with|reported))?"
                     + "( (currently|temporarily|been))*[ :(-]{1,3}(unavailable|down|error|errored|exception|failure"
                     + "|timed out|timeout|not responding|unreachable|offline|outage|fault)\\b"), Category.TRANSIENT);
 
@@ -247,7 +259,9 @@ public final class DefaultRules {
     static final String COUNT_LIMIT = "[0-9０-９一二三五十几]+\\s*(秒|秒钟|分钟)内(仅|只)(允许|能|可)"
             + "|(次数|人次|笔数|调用量|请求量|查询量)[^，。,;；]{0,6}(已达|达到|超过|超出|已超|已用完|用尽|超限)"
             + "|(?i:\\b(requests?|calls?|queries|payments?|transactions?|attempts?|submissions?|batches)"
-            + " (per|every) ([0-9]+ )?(seconds?|minutes?|secs?|mins?)\\b)";
+            + " (per|every) ([0-9]+ )?(seconds?|minutes?|secs?|mins?)\\b"
+            // "Exceeded 100 calls" (a fourth outside tester, on a 400 with code TooManyRequests)
+            + "|\\bexceeded (the )?[0-9]+ (calls|requests|queries)\\b)";
 
     /** The rules, in the order they are tried. */
     public static final List<Rule> RULES = List.of(
@@ -266,7 +280,11 @@ public final class DefaultRules {
                     "过于频繁", "太频繁", "访问频繁", "请求频繁", "调用频繁", "交易频繁", "操作频繁", "频率超限",
                     "调用频率", "超过频率", "频率过高", "rate exceeded", "quota ", "quota_", "quota\"", "quota.",
                     "quota,", "quotas", "your quota", "daily quota", "monthly quota", "api quota", "请求太多", "限速",
-                    "人数过多", "invocation limit", "invocations", "调用次数"),
+                    "人数过多", "invocation limit", "invocations", "调用次数",
+                    // a fourth outside tester: AWS-style and per-window limits sent with a 400, which the 400 made final
+                    "too many calls", "request limit exceeded", "requests limit exceeded", "call limit exceeded",
+                    "reduce your request rate", "reduce the request rate", "reduce request rate", "slow down",
+                    "throughput exceeded", "provisioned throughput", "calls in the last", "requests in the last"),
             DefaultRules.GATEWAY_STATUS,
             // before the data-error words: the model read "ORA-00018: maximum number of sessions exceeded" as
             // INVALID_DATA, because the ORA- codes it knows are mostly a value too large or a missing column
@@ -326,7 +344,7 @@ public final class DefaultRules {
      * downstream may have accepted the order (docs/classification.md#labelling-guide). A downstream's own rule
      * still decides, because an operator wrote it for that downstream. See {@link #outcomePending}.
      */
-    static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明",
+    static final List<String> PENDING_OUTCOME = List.of("待确认", "待核实", "结果未知", "状态未知", "结果不明", "正在处理",
             "待定", "结论未知", "生成中", "decision to follow", "审核中", "待审核", "待人工", "核保中", "转核保",
             "正在承保", "暂未承保", "上级审核", "需要审核", "提交审核", "under review", "referred", "queued",
             // handed to a person who has not decided yet ("已转人工核保"; not "建议转人工", a refusal's advice)

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FailureClassifierTest {
@@ -939,6 +940,59 @@ class FailureClassifierTest {
 
         // then
         assertEquals(expected, async);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a fourth outside tester's retryable answers that were given up (11 confirmed by real syncs)
+            "200|0008|Missing ack from core system; please resend",
+            "400|E_LIMIT|Too many calls: 61 in the last minute (limit 60)",
+            "502|INVALID_UPSTREAM|Invalid data received from upstream",
+            "200|G06|并发更新冲突，请重新发送",
+            "400|ProvisionedThroughputExceededException|The level of configured provisioned throughput was exceeded",
+            "500||Invalid JSON returned by internal service",
+            "200|E940|Could not verify VIN: vehicle registry unreachable",
+            "500||soap:Server Invalid Server State",
+            "200|8001|错误：内部服务响应不一致",
+            "500|MISSING_DEPENDENCY|Required service policy-core is missing from registry",
+            "200|G16|Missing heartbeat from core engine; request not processed",
+            "200|G17|Invalid gateway response",
+            "400|RequestLimitExceeded|Request limit exceeded.",
+            "400|TooManyRequests|Exceeded 100 calls",
+            "400|TransactionConflict|Transaction is ongoing for the item",
+            "400|LOCK|Record is locked, try again",
+            "200|V1|版本号冲突，请重新提交",
+            "400|SlowDown|Please reduce your request rate.",
+            "200|E12|Address validation service returned error 500",
+            "200|Q1|保费试算失败：费率表加载中",
+            "200|Q2|报价引擎错误",
+            "200|M1|消息队列发送失败",
+            "200|9085|幂等校验失败：相同请求正在处理",
+            // phrasings of our own for the same kinds
+            "200|C1|上游系统响应超长，未返回结果", "400|C2|Payment processor reports too many calls, slow down",
+            "200|C3|Quote record is locked by another session"})
+    void theDownstreamsOwnTroubleOrALimitPerWindow_isNeverFinal(int status, String code, String message) {
+        // when
+        Failure failure = status == 200 ? code(code, message)
+                : new Failure(FailureKind.HTTP_STATUS, status, code, message, null);
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then: answered final, the order would be lost
+        assertTrue(c.category().asyncProcessing(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "证件号码格式错误|INVALID_DATA", "验证码已过期，请重新发送|INVALID_DATA", "核保不通过|REJECTED",
+            "Applicant date of birth is invalid|INVALID_DATA", "被保险人职业类别超出承保范围|REJECTED",
+            // a SOAP Server fault carrying a refusal stays a refusal: insurers use it for their answers too
+            "<soap:Fault><faultcode>soap:Server</faultcode><faultstring>核保结论：拒保</faultstring></soap:Fault>|REJECTED"})
+    void aDataErrorOrRefusalNearThoseWords_staysFinal(String message, Category expected) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("N1", message), List.of());
+
+        // then
+        assertEquals(expected, c.category(), c.reason());
     }
 
     private static Failure http(int status, String message) {
