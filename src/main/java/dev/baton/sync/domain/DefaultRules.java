@@ -143,7 +143,8 @@ public final class DefaultRules {
             // Not "soap:Server": by SOAP 1.1 it is not the message's contents, but insurers send refusals and data
             // errors in it (the training split has seven)
             "from upstream", "上游服务", "上游系统", "上游返回", "internal service", "内部服务", "gateway response",
-            "server state", "core system", "core engine", "from core", "from registry", "service registry", "引擎错误", "引擎异常", "引擎故障", "消息队列", "message queue",
+            "server state", "core system", "core engine", "from core", "from registry", "service registry", "引擎错误",
+            "引擎异常", "引擎故障", "消息队列", "message queue",
             "on server", "server-side", "server side");
 
     /**
@@ -173,7 +174,8 @@ public final class DefaultRules {
             "(?i)(校验|验证|核验|认证|查验|比对|核查|公安)(服务|接口|系统|平台)(返回异常|(暂时|暂|出现|发生|调用|请求|连接|访问)?"
                     + "(异常|故障|出错|错误|失败|中断|不可用|超时|无响应|未响应|繁忙))"
                     + "|\\b(verification|validation|checking|check|lookup|screening|kyc|identity|id|address|police)"
-                    + "[ -](service|system|provider|api|server|endpoint|backend|interface)s?( (is|was|has|had|returned|returns|responded with|reported))?"
+                    + "[ -](service|system|provider|api|server|endpoint|backend|interface)s?"
+                    + "( (is|was|has|had|returned|returns|responded with|reported))?"
                     + "( (currently|temporarily|been))*[ :(-]{1,3}(unavailable|down|error|errored|exception|failure"
                     + "|timed out|timeout|not responding|unreachable|offline|outage|fault)\\b"), Category.TRANSIENT);
 
@@ -281,7 +283,7 @@ public final class DefaultRules {
                     "调用频率", "超过频率", "频率过高", "rate exceeded", "quota ", "quota_", "quota\"", "quota.",
                     "quota,", "quotas", "your quota", "daily quota", "monthly quota", "api quota", "请求太多", "限速",
                     "人数过多", "invocation limit", "invocations", "调用次数",
-                    // a fourth outside tester: AWS-style and per-window limits sent with a 400, which the 400 made final
+                    // a fourth outside tester: AWS-style and per-window limits on a 400, which the 400 made final
                     "too many calls", "request limit exceeded", "requests limit exceeded", "call limit exceeded",
                     "reduce your request rate", "reduce the request rate", "reduce request rate", "slow down",
                     "throughput exceeded", "provisioned throughput", "calls in the last", "requests in the last"),

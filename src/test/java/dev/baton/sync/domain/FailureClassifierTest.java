@@ -550,7 +550,8 @@ class FailureClassifierTest {
             "Session is not a valid session, please try again later",
             "Mobile app version is invalid, please try again later",
             // the machinery that checks a field, or a field that could not be checked because that machinery failed
-            "Invalid phone number verification response, please retry", "invalid postcode lookup result, retry in a moment",
+            "Invalid phone number verification response, please retry",
+            "invalid postcode lookup result, retry in a moment",
             "Address lookup service down: invalid postcode cannot be verified now, try again later",
             "ID number validation result is invalid, please try again later"})
     void theDownstreamsOwnStateWithARetryHint_isRetried_notTakenForTheOrdersData(String message) {
