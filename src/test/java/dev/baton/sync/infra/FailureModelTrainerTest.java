@@ -27,29 +27,32 @@ class FailureModelTrainerTest {
         return file;
     }
 
+    /**
+     * Whether weights written {@link #now} are up to date with a corpus and the domain's classes last modified at the
+     * given times.
+     */
+    private boolean upToDate(Instant corpusModified, Instant... classesModified) throws Exception {
+        Path corpus = file("corpus.csv", corpusModified);
+        for (int i = 0; i < classesModified.length; i++) {
+            file("classes/domain/Class" + i + ".class", classesModified[i]);
+        }
+        Path weights = file("classes/failure-model.bin", now);
+        return FailureModelTrainer.upToDate(weights, List.of(corpus, dir.resolve("classes/domain")));
+    }
+
     @Test
     void weightsWrittenAfterTheCorpusAndTheClasses_areKept() throws Exception {
-        Path corpus = file("corpus.csv", now.minusSeconds(60));
-        file("classes/domain/FailureModel.class", now.minusSeconds(30));
-        Path weights = file("classes/failure-model.bin", now);
-        assertThat(FailureModelTrainer.upToDate(weights, List.of(corpus, dir.resolve("classes/domain")))).isTrue();
+        assertThat(upToDate(now.minusSeconds(60), now.minusSeconds(30))).isTrue();
     }
 
     @Test
     void aCorpusChangedAfterTheWeights_trainsAgain() throws Exception {
-        Path corpus = file("corpus.csv", now.plusSeconds(1));
-        file("classes/domain/FailureModel.class", now.minusSeconds(30));
-        Path weights = file("classes/failure-model.bin", now);
-        assertThat(FailureModelTrainer.upToDate(weights, List.of(corpus, dir.resolve("classes/domain")))).isFalse();
+        assertThat(upToDate(now.plusSeconds(1), now.minusSeconds(30))).isFalse();
     }
 
     @Test
     void aRecompiledClass_trainsAgain() throws Exception {
-        Path corpus = file("corpus.csv", now.minusSeconds(60));
-        file("classes/domain/FailureModel.class", now.minusSeconds(30));
-        file("classes/domain/FailureFeatures.class", now.plusSeconds(5));
-        Path weights = file("classes/failure-model.bin", now);
-        assertThat(FailureModelTrainer.upToDate(weights, List.of(corpus, dir.resolve("classes/domain")))).isFalse();
+        assertThat(upToDate(now.minusSeconds(60), now.minusSeconds(30), now.plusSeconds(5))).isFalse();
     }
 
     @Test
