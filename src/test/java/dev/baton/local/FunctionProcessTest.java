@@ -24,7 +24,7 @@ class FunctionProcessTest {
     void aZipWithABootstrap_runsThatExecutableInTheTaskRootWithTheFunctionsEnvironment() throws Exception {
         // given a "native" function.zip whose bootstrap reports where and with what it runs
         Path seen = dir.resolve("seen.txt");
-        Path functionDir = nativeFunctionWith("echo \"$PWD|$LAMBDA_TASK_ROOT|$AWS_LAMBDA_RUNTIME_API\" > " + seen);
+        Path functionDir = nativeFunctionWriting("echo \"$PWD|$LAMBDA_TASK_ROOT|$AWS_LAMBDA_RUNTIME_API\"", seen);
         // when
         try (FunctionProcess process = FunctionProcess.start("mapping-config", functionDir, "ignored::handler",
                 Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"))) {
@@ -38,7 +38,7 @@ class FunctionProcessTest {
     void aTrustStoreGivenToTheStack_isPassedToTheExecutableAsSystemProperties_notAsVariables() throws Exception {
         // given a "native" function.zip whose bootstrap reports its arguments and whether it sees the variable
         Path seen = dir.resolve("args.txt");
-        Path functionDir = nativeFunctionWith("echo \"$*|${BATON_FUNCTION_TRUSTSTORE:-unset}\" > " + seen);
+        Path functionDir = nativeFunctionWriting("echo \"$*|${BATON_FUNCTION_TRUSTSTORE:-unset}\"", seen);
         // when
         try (FunctionProcess process = FunctionProcess.start("order-sync", functionDir, "ignored::handler",
                 Map.of(FunctionProcess.TRUST_STORE, "/tmp/trust.p12", FunctionProcess.TRUST_STORE_PASSWORD, "s3"))) {
@@ -53,7 +53,7 @@ class FunctionProcessTest {
     void startedAlone_aFunctionSeesOnlyTheVariablesItIsGiven_asLambdaGivesThem() throws Exception {
         // given a "native" function.zip whose bootstrap writes out its whole environment
         Path seen = dir.resolve("env.txt");
-        Path functionDir = nativeFunctionWith("/usr/bin/env > " + seen + ".tmp && /bin/mv " + seen + ".tmp " + seen);
+        Path functionDir = nativeFunctionWriting("/usr/bin/env", seen);
         // when
         try (FunctionProcess process = FunctionProcess.startAlone("handoff", functionDir, "ignored::handler",
                 Map.of("BATON_TABLES_ORDERS", "orders"))) {
@@ -77,8 +77,13 @@ class FunctionProcessTest {
         assertThat(LocalBaton.withoutPriming(env, Map.of("BATON_PRIME", "true"))).containsEntry("BATON_PRIME", "true");
     }
 
-    /** A "native" function.zip whose bootstrap is {@code script}, unpacked into the function's directory. */
-    private Path nativeFunctionWith(String script) throws Exception {
+    /**
+     * A "native" function.zip whose bootstrap writes what {@code command} prints to {@code file}, whole: into a
+     * temporary file first, then renamed, so {@link #awaitFile} never sees it half written (the shell creates a
+     * redirect's file before the command writes to it). Unpacked into the function's directory.
+     */
+    private Path nativeFunctionWriting(String command, Path file) throws Exception {
+        String script = command + " > " + file + ".tmp && /bin/mv " + file + ".tmp " + file;
         Path zip = dir.resolve("function.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry(FunctionProcess.BOOTSTRAP));
