@@ -355,7 +355,14 @@ public final class DefaultRules {
             "受理中", "处理结果未", "pending",
             "in progress", "being processed", "to be confirmed", "unconfirmed", "not yet confirmed",
             "awaiting confirmation", "result unknown", "unknown result", "outcome unknown", "unknown outcome",
-            "status unknown", "unknown status");
+            "status unknown", "unknown status",
+            // a fifth round: an answer that only acknowledges receipt, a decision still to come, a case still with the
+            // underwriters ("Outcome not available - the carrier acknowledged receipt only", "a decision will follow
+            // within 2 working days", "awaiting underwriter approval"); not "awaiting surgery", a fact of the risk
+            "no acknowledgement", "no acknowledgment", "outcome not available", "result not available",
+            "outcome not yet", "result not yet", "decision will follow", "response will follow", "will follow within",
+            "awaiting underwrit", "awaiting approval", "awaiting decision", "awaiting a decision", "awaiting review",
+            "under medical underwriting", "under underwriting");
 
     /**
      * Whether a failure's message (lower case, as {@link RuleCondition#lowerCase} gives it) says its outcome is

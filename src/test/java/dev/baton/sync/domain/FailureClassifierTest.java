@@ -760,6 +760,31 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Outcome not available - the carrier acknowledged receipt only",
+            "Debit sent to the bank; no acknowledgement received yet", "A decision will follow within 3 working days",
+            "Risk on hold and awaiting underwriter approval", "Case under medical underwriting; tests booked",
+            "Result not yet returned by the carrier"})
+    void anAcknowledgementOnlyOrADecisionStillToCome_isAPendingOutcome(String message) {
+        // when
+        boolean pending = DefaultRules.outcomePending(RuleCondition.lowerCase(message));
+
+        // then: the carrier may still accept the order
+        assertTrue(pending);
+        assertTrue(FailureClassifier.classify(code("P1", message), List.of()).asyncProcessing());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Traveller is awaiting surgery: travel insurance cannot be offered until after treatment",
+            "Application postponed by medical underwriting", "Coverage option not available for the selected plan"})
+    void aFactOfTheRiskOrARefusalByTheUnderwriters_isNotPending(String message) {
+        // when
+        boolean pending = DefaultRules.outcomePending(RuleCondition.lowerCase(message));
+
+        // then
+        assertFalse(pending);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"交易流水号重复", "请求流水号已被使用", "该保单已开具电子发票", "员工已存在于本期参保名单",
             "If-None-Match precondition failed for resource /orders/77", "支付订单号已使用"})
     void aSerialSeenBeforeAnIssuedDocumentOrAFailedConditionalRequest_mayHaveGoneThrough(String message) {
