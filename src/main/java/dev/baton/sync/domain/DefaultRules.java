@@ -90,7 +90,12 @@ public final class DefaultRules {
             // unreachable" and "费率表加载中" were read final by the model)
             "unreachable", "不可达", "加载中",
             // the downstream's own system answered it nothing it could read: its fault, not the order's
-            "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response");
+            "返回格式", "响应格式", "返回数据格式", "响应数据格式", "返回报文", "响应报文", "malformed response",
+            // a fifth round: a platform taken offline for a release, an ISO 8583 68 ("Response received too late"),
+            // API Gateway's own fault on a Lambda's reply ("Malformed Lambda proxy response"): none is the order's
+            "is offline", "platform offline", "system offline", "service offline", "offline for", "reopen at",
+            "reopens at", "submissions reopen", "response received too late", "lambda proxy response",
+            "lambda function response");
 
     /**
      * Only a hint to try again ("请稍后重试", "please try again later"): transient on its own, but it says nothing of
@@ -104,7 +109,10 @@ public final class DefaultRules {
             "resubmit later", "wait and retry", "please resend", "resend the request", "retry the request",
             "resend later", "请重新发送",
             // a delay of any length: "Try again in a little bit" (a card processor's processing_error), "in a moment"
-            "try again in a", "try again in an", "retry in a", "retry in an");
+            "try again in a", "try again in an", "retry in a", "retry in an",
+            // card processors' declines that ask for the same card again (Stripe's decline codes): "Your card was
+            // declined" beside them is not the card's fault
+            "reenter_transaction", "try_again_later", "issuer_not_available", "processing_error");
 
     /**
      * The downstream names its own machinery as what failed — its database, cache, core system or an engine or
@@ -168,16 +176,18 @@ public final class DefaultRules {
      * did not say the order's data is wrong, so it is transient (guide, question 1: a system the downstream depends on
      * failed) — though "校验失败" beside it is a data-error word. The service must be named right before its fault:
      * "公安系统比对失败" (the comparison failed: the data) and "verification failed" stay data errors. Gives way to a
-     * field's broken constraint ({@link #yieldsToDataError}).
+     * field's broken constraint ({@link #yieldsToDataError}). A decoder answering a 5xx is such a fault too ("VIN
+     * decode service answered 503"), not "question 12 answered Yes".
      */
     static final Rule DEPENDENCY_FAULT = new Rule("default.dependency-fault", new RuleCondition(null, null, null, null,
-            "(?i)(校验|验证|核验|认证|查验|比对|核查|公安)(服务|接口|系统|平台)(返回异常|(暂时|暂|出现|发生|调用|请求|连接|访问)?"
-                    + "(异常|故障|出错|错误|失败|中断|不可用|超时|无响应|未响应|繁忙))"
-                    + "|\\b(verification|validation|checking|check|lookup|screening|kyc|identity|id|address|police)"
+            "(?i)(校验|验证|核验|认证|查验|比对|核查|公安)(服务|接口|系统|平台)(返回异常|(暂时?|出现|发生|调用|请求|连接|访问)?"
+                    + "(异常|故障|出错|错误|失败|中断|不可用|超时|[无未]响应|繁忙))"
+                    + "|\\b(verification|validation|check(ing)?|lookup|screening|kyc|identity|id|address|police|decode)"
                     + "[ -](service|system|provider|api|server|endpoint|backend|interface)s?"
-                    + "( (is|was|has|had|returned|returns|responded with|reported))?"
-                    + "( (currently|temporarily|been))*[ :(-]{1,3}(unavailable|down|error|errored|exception|failure"
-                    + "|timed out|timeout|not responding|unreachable|offline|outage|fault)\\b"), Category.TRANSIENT);
+                    + "( (is|was|has|had|return(s|ed)|responded with|reported|answered))?"
+                    + "( (currently|temporarily|been))*[ :(-]{1,3}(unavailable|down|error(ed)?|exception|failure"
+                    + "|time(d )?out|not responding|unreachable|offline|outage|fault|5\\d\\d)\\b"),
+            Category.TRANSIENT);
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA,

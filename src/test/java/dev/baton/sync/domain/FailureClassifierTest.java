@@ -1009,6 +1009,42 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            // a platform down for a release, a dependency answering 5xx, a gateway's own fault, a late response
+            "200|OFF|Placement platform offline for release 3.2; submissions reopen 14:00 CET",
+            "200|V5|VIN decode service answered 502; vehicle could not be rated",
+            "500||{\"message\": \"Execution failed due to configuration error: Malformed Lambda proxy response\"}",
+            "200|68|Response received too late",
+            // card declines that ask for the same card again (Stripe's decline codes)
+            "402||{\"error\":{\"code\":\"card_declined\",\"decline_code\":\"reenter_transaction\","
+                    + "\"message\":\"Your card was declined.\"}}",
+            "402||{\"error\":{\"code\":\"card_declined\",\"decline_code\":\"try_again_later\","
+                    + "\"message\":\"Your card was declined.\"}}"})
+    void anOutageADependencysFaultOrADeclineAskingToRetry_isNeverFinal(int status, String code, String message) {
+        // when
+        Failure failure = status == 200 ? code(code, message)
+                : new Failure(FailureKind.HTTP_STATUS, status, code, message, null);
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then
+        assertTrue(c.category().asyncProcessing(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Knock-out question Q12 (bankruptcy in the last 6 years) answered Yes: declined|REJECTED",
+            "VIN decode failed: VIN is invalid|INVALID_DATA",
+            "{\"decline_code\":\"insufficient_funds\",\"message\":\"Your card was declined.\"}|REJECTED",
+            "Malformed postcode|INVALID_DATA"})
+    void aRefusalOrADataErrorBesideThoseWords_staysFinal(String message, Category expected) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("N2", message), List.of());
+
+        // then
+        assertEquals(expected, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "证件号码格式错误|INVALID_DATA", "验证码已过期，请重新发送|INVALID_DATA", "核保不通过|REJECTED",
             "Applicant date of birth is invalid|INVALID_DATA", "被保险人职业类别超出承保范围|REJECTED",
             // a SOAP Server fault carrying a refusal stays a refusal: insurers use it for their answers too
