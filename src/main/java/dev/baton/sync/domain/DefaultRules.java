@@ -253,13 +253,15 @@ public final class DefaultRules {
      * A message that is nothing but a generic failure — "系统异常", "处理失败", "业务处理异常", "Something went wrong",
      * "Request could not be processed", "An unexpected error occurred" — perhaps with punctuation or a number around
      * it: the guide's "says nothing decisive" (question 4), {@code UNKNOWN}. The whole message must be the phrase:
-     * "处理失败：证件号码格式错误" says what failed and is left to the other rules.
+     * "处理失败：证件号码格式错误" says what failed and is left to the other rules. Also a business check or a reason
+     * named without saying which ("业务校验不通过", ISO 20022's MS03 "Reason not specified").
      */
     static final String VAGUE = "^[\\s\\p{Punct}\\p{IsPunctuation}0-9]*(?i:something went wrong|(the |your )?request could"
             + " not be (processed|completed)|unable to process (the |your )?request|(an? )?(unexpected |unknown |internal"
             + " )?error (has )?occurred|unknown error|unexpected error|general error|processing (failed|error)"
-            + "|(request|operation|transaction) failed|系统异常|系统错误|系统出错|处理失败|处理异常|业务异常|业务处理异常"
-            + "|业务处理失败|交易失败|交易异常|操作失败|请求失败|服务异常|未知错误|未知异常)[\\s\\p{Punct}\\p{IsPunctuation}0-9]*$";
+            + "|(request|operation|transaction) failed|系统(异常|错误|出错)|处理(失败|异常)|业务(处理)?异常"
+            + "|业务处理失败|交易(失败|异常)|操作失败|请求失败|服务异常|未知(错误|异常)|业务校验(不通过|失败)"
+            + "|reason not specified|unspecified (error|reason))[\\s\\p{Punct}\\p{IsPunctuation}0-9]*$";
 
     /**
      * A count of calls, queries or submissions over a limit per time window: "同一银行卡60秒内仅允许发起一次支付", "每分钟
@@ -314,12 +316,21 @@ public final class DefaultRules {
                     "签名错误", "鉴权", "token", "unauthorized", "unauthorised", "invalid signature",
                     "signature mismatch", "signature verification", "access denied", "app key", "appkey",
                     "api key", "apikey", "appid", "credential", "authentication", "签名不一致", "未授权", "无权限",
-                    "权限不足", "没有权限", "销售权限", "渠道未开通"),
+                    "权限不足", "没有权限", "销售权限", "渠道未开通",
+                    // a fifth round: the request's own headers and signature field ("请求头缺少sign字段"), and Rails'
+                    // 422 page for a request it would not let Baton make ("something you didn't have access to")
+                    "请求头", "request header", "sign字段", "sign参数", "signature header", "didn't have access",
+                    "did not have access", "don't have access", "do not have access"),
             messages("default.setup-message", Category.UNKNOWN, "商户", "merchant", "柜员", "网点", "业务员",
                     "工号", "密钥", "证书", "certificate", "appointed", "initiating party", "not set up",
                     "not configured", "not enabled", "not authorised", "not authorized",
                     // the account being paid is the insurer's or Baton's collection account, not the customer's
-                    "收款方"),
+                    "收款方",
+                    // a fifth round: the merchant by the platform's other word ("商家账号被冻结"),
+                    // Baton's own prepaid key at a data provider, an e-mail or SMS template, what the integration
+                    // itself must change ("code table … retired for this partner; the integration must be moved")
+                    "商家", "key balance", "top up your key", "template id", "template_id", "the integration must",
+                    "integration must be"),
             messages("default.exists-message", Category.UNKNOWN, "单已存在", "号已存在", "已存在于", "已生成", "单已承保", "已出单", "已开具",
                     // a request's serial or idempotency key seen before: the first request may have gone through
                     "流水号已使用", "流水号已被使用", "流水号重复", "订单号重复", "订单号已使用", "请求号重复", "交易号重复",

@@ -807,6 +807,32 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"请求头缺少sign字段", "Missing signature header X-Sign", "商家账号被冻结",
+            "Your key balance is depleted. Please top up your key to continue", "Invalid template ID.",
+            "Occupation code table 2024 is retired; the integration must be moved to the 2026 table",
+            "The change you wanted was rejected. Maybe you tried to change something you didn't have access to."})
+    void batonsOwnRequestAccountOrIntegration_isItsSetup_notTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classify(new Failure(FailureKind.HTTP_STATUS, 400, "S3", message, null),
+                List.of());
+
+        // then
+        assertEquals(Category.UNKNOWN, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"投保人签名缺失", "银行卡已冻结，请更换银行卡", "Insufficient balance on the customer's card",
+            "Occupation code is invalid", "Refusal by the debtor (reason not specified by customer)"})
+    void theCustomersSignatureCardOrCodeOrAReasonGiven_isNotBatonsSetupNorVague(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("S4", message), List.of());
+
+        // then
+        assertFalse(Set.of("default.auth-message", "default.setup-message", "default.vague-message")
+                .contains(c.ruleId()), c.reason());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"收款方商户状态异常", "收款方账户未开通代收业务"})
     void theCollectingAccount_isBatonsSetup(String message) {
         // when
@@ -827,7 +853,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"处理失败", "【系统错误】", "An unexpected error occurred.", "Operation failed (17)",
-            "业务异常！", "Unable to process your request"})
+            "业务异常！", "Unable to process your request", "业务校验不通过", "Reason not specified", "交易失败"})
     void aBareGenericFailure_isUnknown(String message) {
         // when
         Classification c = FailureClassifier.classify(code("V1", message), List.of());
@@ -839,7 +865,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"处理失败：证件号码格式错误", "系统异常，被保险人年龄超出投保范围，不予承保",
-            "Operation failed: date of birth is invalid"})
+            "Operation failed: date of birth is invalid", "业务校验不通过：被保险人证件号码格式错误"})
     void aGenericFailureThatSaysWhy_isNotVague(String message) {
         // when
         Classification c = FailureClassifier.classifyByRules(code("V2", message), List.of());
