@@ -265,12 +265,12 @@ public final class DefaultRules {
 
     /**
      * A count of calls, queries or submissions over a limit per time window: "同一银行卡60秒内仅允许发起一次支付", "每分钟
-     * 最多调用60次", "今日查询次数已用完", "平台今日投保人次已达日限额", "one payment every 60 seconds", "5 requests per
-     * second". The guide's rate, TPS or daily quota (question 1): waiting gets it through. Tried after
-     * {@code default.cumulative-limit-message}: one person's number of policies over a limit is a refusal, and a
-     * card's payment <em>amount</em> limit ("单日支付限额") is a data error, not a count.
+     * 最多调用60次", "5分钟内最多发起2次投保申请", "今日查询次数已用完", "平台今日投保人次已达日限额", "one payment every
+     * 60 seconds", "5 requests per second". The guide's rate, TPS or daily quota (question 1): waiting gets it
+     * through. Tried after {@code default.cumulative-limit-message}: one person's number of policies over a limit is
+     * a refusal, and a card's payment <em>amount</em> limit ("单日支付限额") is a data error, not a count.
      */
-    static final String COUNT_LIMIT = "[0-9０-９一二三五十几]+\\s*(秒|秒钟|分钟)内(仅|只)(允许|能|可)"
+    static final String COUNT_LIMIT = "[0-9０-９一二三五十几]+\\s*(秒|秒钟|分钟)内((仅|只)(允许|能|可)|最多)"
             + "|(次数|人次|笔数|调用量|请求量|查询量)[^，。,;；]{0,6}(已达|达到|超过|超出|已超|已用完|用尽|超限)"
             + "|(?i:\\b(requests?|calls?|queries|payments?|transactions?|attempts?|submissions?|batches)"
             + " (per|every) ([0-9]+ )?(seconds?|minutes?|secs?|mins?)\\b"
@@ -339,7 +339,12 @@ public final class DefaultRules {
                     "if-match", "if-none-match", "etag mismatch",
                     "重复请求", "idempot", "duplicate request", "duplicate submission",
                     "duplicate transaction", "already exists", "already issued", "already been issued",
-                    "already processed", "already been processed", "already submitted", "already been submitted"),
+                    "already processed", "already been processed", "already submitted", "already been submitted",
+                    // a fifth round: paid already ("当日已有一笔同产品订单支付成功", a PaymentIntent "with a status of
+                    // succeeded") or a policy generated for this application ("…出单生成商业险保单，请勿重复投保")
+                    "已支付", "订单支付成功", "already paid", "already been paid", "status of succeeded",
+                    "already succeeded", "already captured", "already been captured", "生成保单", "生成商业险保单",
+                    "生成交强险保单"),
             new Rule("default.vague-message", new RuleCondition(null, null, null, null, VAGUE), Category.UNKNOWN),
             // before the model, which read "同一被保险人投保份数超过限制" as a rate limit (THROTTLED) by "限制"
             new Rule("default.cumulative-limit-message", new RuleCondition(null, null, null, List.of("同一被保险人",

@@ -697,7 +697,8 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"同一手机号1分钟内仅允许获取一次", "本接口5秒内只允许调用一次", "今日报价次数已达上限",
-            "渠道本月出单笔数已超出配额", "Only one payment every 60 seconds per card", "Limit: 20 requests per second"})
+            "渠道本月出单笔数已超出配额", "Only one payment every 60 seconds per card", "Limit: 20 requests per second",
+            "同一投保人手机号5分钟内最多发起2次投保申请"})
     void aCountPerTimeWindowOrPerDay_isThrottled(String message) {
         // when
         Classification c = FailureClassifier.classify(code("L2", message), List.of());
@@ -708,7 +709,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"同一被保险人本年投保次数已达上限", "超过银行卡单日支付限额", "保单生效后30天内仅允许退保一次",
-            "Maximum of 3 policies per customer exceeded"})
+            "Maximum of 3 policies per customer exceeded", "投保后30天内最多退保1次"})
     void aPersonsCountACardsAmountOrAProductsRule_isNotACountLimit(String message) {
         // when
         Classification c = FailureClassifier.classifyByRules(code("L3", message), List.of());
@@ -794,6 +795,32 @@ class FailureClassifierTest {
         // then
         assertEquals(new Classification(Category.UNKNOWN, "default.exists-message", RuleSource.DEFAULT,
                 code("D1", message)), c);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"该被保险人当日已有一笔同产品订单支付成功", "该订单已支付，请勿重复支付",
+            "该车本次投保已在我司见费出单生成商业险保单，请勿重复投保",
+            "This PaymentIntent could not be updated because it has a status of succeeded.",
+            "Charge ch_1 has already been captured"})
+    void alreadyPaidOrAPolicyGeneratedForThisApplication_mayHaveGoneThrough(String message) {
+        // when
+        Classification c = FailureClassifier.classify(code("D3", message), List.of());
+
+        // then
+        assertEquals(new Classification(Category.UNKNOWN, "default.exists-message", RuleSource.DEFAULT,
+                code("D3", message)), c);
+    }
+
+    @Test
+    void insuredWithUsOrElsewhereWithoutThisApplicationsPolicy_staysARefusal() {
+        // when
+        Classification withUs = FailureClassifier.classifyByRules(code("D4", "该车辆已在我司投保，不可重复投保"), List.of());
+        Classification elsewhere = FailureClassifier.classifyByRules(code("D4", "该车已在其他保险公司投保，重复投保"),
+                List.of());
+
+        // then
+        assertEquals(Category.REJECTED, withUs.category(), withUs.reason());
+        assertEquals(Category.REJECTED, elsewhere.category(), elsewhere.reason());
     }
 
     @ParameterizedTest
