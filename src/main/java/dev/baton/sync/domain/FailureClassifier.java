@@ -18,7 +18,7 @@ import java.util.List;
  * ({@link DefaultRules#outcomePending}, "处理结果待确认": the downstream may have accepted the order) — unless an
  * async default rule decides ("处理中，请稍后查询" is busy), it is {@code UNKNOWN} by the fallback, for a human to
  * check and recorded in the inbox — and, by the model, a failure without a message (a bare code says nothing
- * decisive). A downstream's own rule still decides.
+ * decisive) or whose body was cut before its words ({@link #cutBeforeItsWords}). A downstream's own rule still decides.
  * Pure: it runs on every failed attempt and in the classify dry run.
  */
 public final class FailureClassifier {
@@ -119,7 +119,7 @@ public final class FailureClassifier {
                 return byRules;
             }
         }
-        boolean modelMayBeFinal = !pending && readable(failure.message());
+        boolean modelMayBeFinal = !pending && readable(failure.message()) && !cutBeforeItsWords(failure.message());
         FailureModel.Decision decision = model.decide(failure,
                 modelMayBeFinal ? finalThreshold : Double.POSITIVE_INFINITY);
         ModelVerdict verdict = decision.verdict();
@@ -174,6 +174,95 @@ public final class FailureClassifier {
             letters += Character.isLetter(message.charAt(i)) ? 1 : 0;
         }
         return letters >= 2;
+    }
+
+    /** Of the longest text a cut body still carries, the least weight that lets the model answer it final. */
+    private static final int CUT_BODY_MIN_WORDS = 10;
+
+    /**
+     * Whether {@code message} is a JSON or XML body cut short before it said anything: it does not close (a JSON
+     * bracket or string left open, an XML root element never closed) and none of its values or text nodes has
+     * {@value #CUT_BODY_MIN_WORDS} letters or more (a CJK character counts two), so only keys, tags, codes and the
+     * start of a word arrived ('{"applicationId":"APP-000913","decision":{"sta', a TXLife reply ending at
+     * '&lt;ResultInfoDesc&gt;'). The guide labels such a body {@code UNKNOWN} (its decisive part is missing); the
+     * model may not answer it final from key names. A cut body whose words arrived ('{"code":"U2031",
+     * "message":"被保险人年龄超过本产品最高投保年龄，不予承') is still read; HTML pages are left to the other rules.
+     */
+    static boolean cutBeforeItsWords(String message) {
+        if (message == null) {
+            return false;
+        }
+        String body = message.strip();
+        if (body.startsWith("{") || body.startsWith("[")) {
+            return jsonCutBeforeItsWords(body);
+        }
+        if (body.startsWith("<")) {
+            return xmlCutBeforeItsWords(body);
+        }
+        return false;
+    }
+
+    private static boolean jsonCutBeforeItsWords(String body) {
+        int depth = 0;
+        int longest = 0;
+        int i = 0;
+        while (i < body.length()) {
+            char ch = body.charAt(i);
+            if (ch == '"') {
+                int start = ++i;
+                while (i < body.length() && body.charAt(i) != '"') {
+                    i += body.charAt(i) == '\\' ? 2 : 1;
+                }
+                int end = Math.min(i, body.length());
+                int after = i + 1;
+                while (after < body.length() && Character.isWhitespace(body.charAt(after))) {
+                    after++;
+                }
+                boolean key = after < body.length() && body.charAt(after) == ':';
+                if (!key) {
+                    longest = Math.max(longest, words(body, start, end));
+                }
+                if (i >= body.length()) {
+                    depth++; // a string left open: the body was cut
+                }
+            } else if (ch == '{' || ch == '[') {
+                depth++;
+            } else if (ch == '}' || ch == ']') {
+                depth--;
+            }
+            i++;
+        }
+        return depth > 0 && longest < CUT_BODY_MIN_WORDS;
+    }
+
+    private static boolean xmlCutBeforeItsWords(String body) {
+        String rest = body.startsWith("<?") && body.indexOf("?>") > 0 ? body.substring(body.indexOf("?>") + 2).strip()
+                : body;
+        int nameEnd = 1;
+        while (nameEnd < rest.length() && (Character.isLetterOrDigit(rest.charAt(nameEnd))
+                || ":_.-".indexOf(rest.charAt(nameEnd)) >= 0)) {
+            nameEnd++;
+        }
+        String root = rest.substring(1, nameEnd);
+        if (root.isEmpty() || root.equalsIgnoreCase("html") || rest.contains("</" + root)) {
+            return false;
+        }
+        int longest = 0;
+        for (int close = rest.indexOf('>'); close >= 0; close = rest.indexOf('>', close + 1)) {
+            int open = rest.indexOf('<', close + 1);
+            longest = Math.max(longest, words(rest, close + 1, open < 0 ? rest.length() : open));
+        }
+        return longest < CUT_BODY_MIN_WORDS;
+    }
+
+    /** The letters of {@code text} between {@code from} and {@code to}, a CJK character counting two. */
+    private static int words(String text, int from, int to) {
+        int weight = 0;
+        for (int i = from; i < to; i++) {
+            char ch = text.charAt(i);
+            weight += Character.isIdeographic(ch) ? 2 : Character.isLetter(ch) ? 1 : 0;
+        }
+        return weight;
     }
 
     /**

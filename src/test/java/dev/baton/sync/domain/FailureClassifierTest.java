@@ -786,6 +786,28 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"applicationId\":\"APP-000913\",\"decision\":{\"sta", "{\"code\":\"E77\",\"mess",
+            "<?xml version=\"1.0\"?><TXLife><TXLifeResponse><TransResult><ResultCode>0001</ResultCode><ResultInfo>",
+            "<ACORD><MsgStatus><MsgStatusCd>Rejected</MsgStatusCd><ExtendedStatusDesc>Refe",
+            "{\"resultCode\":\"UW5\",\"resultMessage\":\"核"})
+    void aBodyCutBeforeItsWords_isNeverFinalByTheModel(String message) {
+        // then
+        assertTrue(FailureClassifier.cutBeforeItsWords(message));
+        assertTrue(FailureClassifier.classify(code(null, message), List.of()).asyncProcessing());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"code\":\"U2031\",\"message\":\"被保险人年龄超过本产品最高投保年龄，不予承",
+            "{\"transaction\":{\"status\":\"declined\",\"failure_code\":\"insufficient_fun",
+            "<Response><Result>DECLINE</Result><Reason>Occupation 'offshore diver' is not acceptab",
+            "{\"code\":\"E1\",\"msg\":\"x\"}", "<Response><Result>DECLINE</Result></Response>",
+            "<html><head><title>502 Bad Gatew", "Applicant declined"})
+    void aBodyWhoseWordsArrivedOrThatIsWhole_isStillRead(String message) {
+        // then
+        assertFalse(FailureClassifier.cutBeforeItsWords(message));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"交易流水号重复", "请求流水号已被使用", "该保单已开具电子发票", "员工已存在于本期参保名单",
             "If-None-Match precondition failed for resource /orders/77", "支付订单号已使用"})
     void aSerialSeenBeforeAnIssuedDocumentOrAFailedConditionalRequest_mayHaveGoneThrough(String message) {
