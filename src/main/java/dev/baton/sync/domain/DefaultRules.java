@@ -202,7 +202,10 @@ public final class DefaultRules {
             "datetimeparseexception", "not a valid value", "not a valid date",
             // a limit of the customer's card: another card or a smaller payment gets through (guide, question 2)
             "card limit", "card daily limit", "daily card limit", "card's limit", "card's daily limit", "支付限额",
-            "代扣限额", "扣款限额");
+            "代扣限额", "扣款限额", "withdrawal frequency", "withdrawal count", "withdrawal limit",
+            // a value the database behind the downstream would not take: the order's data, whatever the 500 says
+            "invalid input syntax for", "value larger than specified precision", "value too large for column",
+            "would be truncated", "data too long for column");
 
     /**
      * A database behind the downstream out of sessions, processes or connections, shutting down or unreachable:
@@ -285,7 +288,10 @@ public final class DefaultRules {
             messages("default.expired-message", Category.INVALID_DATA, "报价已超时", "报价已过期", "报价已失效",
                     "报价失效", "试算已超时", "试算结果已失效", "quote has expired", "quote expired",
                     "quotation has expired", "quote is no longer valid", "验证码超时", "验证码已超时", "验证码已过期",
-                    "验证码已失效"),
+                    "验证码已失效",
+                    // the quote itself timed out, not a service giving it ("Quote service timed out" stays busy)
+                    "quote timed out", "quote has timed out", "quote session timed out", "quote session expired",
+                    "试算结果有效期", "报价结果有效期"),
             new Rule("default.closed-message", new RuleCondition(null, null, null, List.of("订单已关闭", "交易已关闭",
                     "订单关闭", "交易关闭", "超时关闭", "order closed", "order has been closed", "order is closed",
                     "order was closed", "transaction closed"), RAN_OUT), Category.INVALID_DATA),
@@ -445,7 +451,9 @@ public final class DefaultRules {
      */
     static final Rule FIELD_ERROR = messages("default.field-error", Category.INVALID_DATA, "格式错误", "格式不正确",
             "格式有误", "不能为空", "不可为空", "不允许为空", "必填", "is required", "are required", "must not be",
-            "must be", "cannot be empty", "cannot be blank", "format error", "wrong format");
+            "must be", "cannot be empty", "cannot be blank", "format error", "wrong format", "invalid input syntax for",
+            "value larger than specified precision", "value too large for column", "would be truncated",
+            "data too long for column");
 
     /**
      * A field's broken constraint in English words that {@link #FIELD_ERROR} cannot list: "invalid" or "not (a)

@@ -612,7 +612,10 @@ class FailureClassifierTest {
     @ValueSource(strings = {"java.lang.IllegalArgumentException: Invalid ID number",
             "java.lang.NumberFormatException: For input string: \"12O00\"",
             "java.time.format.DateTimeParseException: Text '2026-02-30' could not be parsed",
-            "Bean Validation failed: insured.idNo must not be null"})
+            "Bean Validation failed: insured.idNo must not be null",
+            "org.postgresql.util.PSQLException: ERROR: invalid input syntax for type date: \"31/11/2027\"",
+            "java.sql.SQLException: ORA-01438: value larger than specified precision allowed for this column",
+            "SqlException (0x80131904): String or binary data would be truncated in table 'dbo.Insured'"})
     void aValueTheCallerSentThatCouldNotBeParsedOrValidated_onA500_isStillTheOrdersData(String message) {
         // when
         Classification c = FailureClassifier.classify(http(500, message), List.of());
@@ -805,6 +808,28 @@ class FailureClassifierTest {
     void aBodyWhoseWordsArrivedOrThatIsWhole_isStillRead(String message) {
         // then
         assertFalse(FailureClassifier.cutBeforeItsWords(message));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Quote timed out - please obtain a new quote", "Quote session timed out; please re-rate",
+            "保费试算结果有效期为30分钟，已超时，请重新试算", "Exceeds withdrawal frequency limit"})
+    void anExpiredQuoteOrACardsWithdrawalLimit_isTheOrdersData(String message) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("Q6", message), List.of());
+
+        // then
+        assertEquals(Category.INVALID_DATA, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Quote service timed out, please try again", "试算服务超时，请稍后重试",
+            "SQLException: the Connection object is closed"})
+    void aQuotingServiceOrDatabaseThatTimedOutOrFailed_isStillRetried(String message) {
+        // when
+        Classification c = FailureClassifier.classify(http(500, message), List.of());
+
+        // then
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
     }
 
     @ParameterizedTest
