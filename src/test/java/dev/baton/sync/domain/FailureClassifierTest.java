@@ -833,6 +833,35 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "502|{\"resultCode\":\"R4001\",\"resultMsg\":\"投保人为失信被执行人，不予承保\"}|REJECTED",
+            "503|{\"errcode\":1102,\"errmsg\":\"车架号在车型库中未找到匹配车型，请录入车型代码\"}|INVALID_DATA",
+            "503|{\"code\":\"UW_DECLINE\",\"message\":\"Risk declined by underwriter\"}|REJECTED",
+            "502|{\"code\":\"E1002\",\"msg\":\"发动机号不能为空\"}|INVALID_DATA"})
+    void aBusinessCodeAndMessageOnA502Or503_isTheDownstreamsAnswer(int status, String body, Category expected) {
+        // when: no code pointer found the code, but the body opens with it and its message
+        Classification c = FailureClassifier.classify(http(status, body), List.of());
+
+        // then
+        assertEquals(expected, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"502|{\"message\":\"Invalid Lambda function response\"}",
+            "503|{\"code\":503,\"message\":\"Service Unavailable: invalid upstream\"}",
+            "502|{\"error_code\":\"APIG.0203\",\"error_msg\":\"Backend domain name resolution failed\"}",
+            "502|{\"statusCode\":502,\"message\":\"Invalid response received\"}"})
+    void aGatewaysOwnJsonOnA502Or503_isStillTransientByItsStatus(int status, String body) {
+        // when
+        Classification c = FailureClassifier.classify(http(status, body), List.of());
+
+        // then
+        assertFalse(DefaultRules.businessAnswer(http(status, body)), body);
+        assertEquals(new Classification(Category.TRANSIENT, "default.gateway-status", RuleSource.DEFAULT,
+                http(status, body)), c);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"交易流水号重复", "请求流水号已被使用", "该保单已开具电子发票", "员工已存在于本期参保名单",
             "If-None-Match precondition failed for resource /orders/77", "支付订单号已使用"})
     void aSerialSeenBeforeAnIssuedDocumentOrAFailedConditionalRequest_mayHaveGoneThrough(String message) {
