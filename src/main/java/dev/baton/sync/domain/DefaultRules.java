@@ -366,7 +366,11 @@ public final class DefaultRules {
                     "application rejected", "sanction", "postponed", "无法承保", "不能承保", "不承保", "不予续保",
                     "拒绝续保", "不予受理", "无法出单", "不予出单", "not insurable", "uninsurable", "do not insure",
                     "cannot insure", "unable to insure", "cannot be insured", "not be insured", "no offer",
-                    "cannot offer", "unable to offer", "appetite"),
+                    "cannot offer", "unable to offer", "appetite",
+                    // the London market's ways of declining (a fifth round): not "unable to support" said of anything
+                    // but the risk, which may be a gateway's setup
+                    "not in a position to quote", "not in a position to offer", "underwriter unable to support",
+                    "underwriters unable to support", "unable to support this risk", "decided not to proceed"),
             statuses("default.setup-status", Category.UNKNOWN, Set.of(401, 403, 404, 405, 407)),
             INVALID_MESSAGE,
             statuses("default.server-status", Category.TRANSIENT, serverStatuses()),

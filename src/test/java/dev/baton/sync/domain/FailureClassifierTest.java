@@ -862,6 +862,21 @@ class FailureClassifierTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Underwriter unable to support: contractor's backlog too high relative to net worth|REJECTED",
+            "Without EDR deployed across the estate we are not in a position to quote|REJECTED",
+            "Flagged by AML monitoring; the company has decided not to proceed with this application|REJECTED",
+            "Gateway unable to support TLS 1.0|UNKNOWN",
+            "Underwriter unable to support right now: rating service timed out|TRANSIENT"})
+    void theLondonMarketsDeclines_areRefusals_butNotAGatewaysOrAServicesTrouble(String message, Category expected) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("L1", message), List.of());
+
+        // then
+        assertEquals(expected, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"交易流水号重复", "请求流水号已被使用", "该保单已开具电子发票", "员工已存在于本期参保名单",
             "If-None-Match precondition failed for resource /orders/77", "支付订单号已使用"})
     void aSerialSeenBeforeAnIssuedDocumentOrAFailedConditionalRequest_mayHaveGoneThrough(String message) {
