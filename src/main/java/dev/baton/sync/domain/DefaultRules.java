@@ -441,7 +441,8 @@ public final class DefaultRules {
      * {@code {"code":"R003","msg":"该车辆出险次数过多，本公司不予续保"}} on a 503. Then {@link #GATEWAY_STATUS} is tried
      * after the message rules and the model, not before them. So is a JSON body that opens with a business code and
      * its message ({@link #BUSINESS_BODY}) when no code pointer is configured (a fifth round: fifteen refusals and
-     * data errors on 502/503 were retried for an hour). Any other body is not enough: gateways answer JSON too
+     * data errors on 502/503 were retried for an hour), unless it names the proxy's machinery ({@link #PROXY_WORDS}).
+     * Any other body is not enough: gateways answer JSON too
      * ({@code {"Message":"Invalid Lambda function response"}}, {@code "Request declined: origin is unreachable"}),
      * and a proxy's complaint read as a data error or a refusal would give the order up.
      */
@@ -450,8 +451,17 @@ public final class DefaultRules {
             return true; // the downstream's code pointer found its own code in the body
         }
         java.util.regex.Matcher m = failure.message() == null ? null : BUSINESS_BODY.matcher(failure.message());
-        return m != null && m.find() && !String.valueOf(failure.httpStatus()).equals(m.group(1));
+        return m != null && m.find() && !String.valueOf(failure.httpStatus()).equals(m.group(1))
+                && !PROXY_WORDS.matcher(failure.message()).find();
     }
+
+    /**
+     * What a proxy or gateway talks about when it answers {@code {"code":…,"message":…}} itself: its backend,
+     * upstream, route or headers ({@code {"code":"PROXY_ERROR","message":"backend returned malformed JSON"}}). Such
+     * a body on a 502/503 is the proxy's complaint, never the insurer's answer, whatever data-error words it holds.
+     */
+    static final Pattern PROXY_WORDS = Pattern.compile("(?i)backend|back-end|upstream|gateway|proxy|\\broute\\b"
+            + "|header|网关|后端|上游|转发|路由");
 
     /**
      * A JSON body that opens with the downstream's own code and then its message, under the names insurers and

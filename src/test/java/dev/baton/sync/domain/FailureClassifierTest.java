@@ -863,6 +863,44 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "502|{\"code\":\"PROXY_ERROR\",\"message\":\"Request rejected: backend returned malformed JSON\"}",
+            "502|{\"code\":\"GW-4002\",\"message\":\"Missing required header X-Backend\"}",
+            "502|{\"code\":\"BAD_GATEWAY\",\"message\":\"Invalid upstream response: missing field status\"}",
+            "502|{\"code\":\"E502\",\"msg\":\"后端服务返回数据格式错误\"}",
+            "503|{\"code\":\"40001\",\"message\":\"Route not found\"}",
+            "502|{\"retCode\":\"9999\",\"retMsg\":\"网关转发失败\"}"})
+    void aProxysOwnCodeAndMessageOnA502Or503_goesByItsStatus(int status, String body) {
+        // when: a proxy answering {"code":…,"message":…} about its backend, route or headers
+        Classification c = FailureClassifier.classify(http(status, body), List.of());
+
+        // then: not the insurer's answer, whatever data-error words it holds
+        assertFalse(DefaultRules.businessAnswer(http(status, body)), body);
+        assertEquals(new Classification(Category.TRANSIENT, "default.gateway-status", RuleSource.DEFAULT,
+                http(status, body)), c);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "502|{\"code\":\"GATEWAY_TIMEOUT\",\"message\":\"Upstream request timed out\"}",
+            "503|{\"code\":500,\"msg\":\"服务暂时不可用，请稍后再试\"}",
+            "503|{\"code\":429,\"message\":\"Blocked by Sentinel (flow limiting)\"}",
+            "502|{\"code\":\"B0001\",\"msg\":\"系统执行出错\"}",
+            "503|{\"code\":\"C0001\",\"message\":\"调用第三方服务出错\"}",
+            "503|{\"code\":\"SERVICE_UNAVAILABLE\",\"message\":\"No instances available for policy-service\"}",
+            "502|{\"errcode\":-1,\"errmsg\":\"system error\"}",
+            "503|{\"code\":\"DEGRADED\",\"message\":\"Request rejected by circuit breaker\"}",
+            "503|{\"returnCode\":\"E99\",\"returnMsg\":\"核心系统无响应\"}",
+            "503|{\"code\":\"QUOTA\",\"message\":\"Rejected: insufficient quota for route\"}"})
+    void aServiceFrameworksEnvelopeOnA502Or503_isNeverFinal(int status, String body) {
+        // when: the code-and-message envelope a gateway or framework may send itself
+        Classification c = FailureClassifier.classify(http(status, body), List.of());
+
+        // then: retried or reviewed, never given up
+        assertTrue(c.asyncProcessing(), c.category() + " " + c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "Underwriter unable to support: contractor's backlog too high relative to net worth|REJECTED",
             "Without EDR deployed across the estate we are not in a position to quote|REJECTED",
             "Flagged by AML monitoring; the company has decided not to proceed with this application|REJECTED",
