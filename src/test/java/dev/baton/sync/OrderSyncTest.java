@@ -22,8 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -274,6 +277,28 @@ class OrderSyncTest {
         assertThat(reply.json().path("status").asText()).isEqualTo("REJECTED");
         assertThat(reply.json().path("nextAction").asText()).isEqualTo("STOP");
         assertThat(reply.json().path("classification").path("category").asText()).isEqualTo("REJECTED");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "503|{\"resultCode\":\"R4001\",\"resultMsg\":\"投保人为失信被执行人，不予承保\"}|REJECTED|200",
+            "502|{\"errcode\":1102,\"errmsg\":\"车架号在车型库中未找到匹配车型，请录入车型代码\"}|INVALID_DATA|422",
+            "502|{\"Message\":\"Invalid Lambda function response\"}|TRANSIENT|202",
+            "503|{\"code\":\"PROXY_ERROR\",\"message\":\"backend returned malformed JSON\"}|TRANSIENT|202"})
+    void aJsonBodyNoPointerReads_isClassifiedAsTheDryRunClassifiesIt(int status, String body, String category,
+                                                                    int replyStatus) {
+        // given an insurer (or a proxy in front of it) whose JSON keys none of the downstream's pointers name
+        insurerAnswers(status, body);
+        // when the order is synced, and the same answer is put to the classify dry run
+        Reply reply = sync();
+        JsonNode dryRun = Api.post("/v1/downstreams/" + downstream + "/classify", "{\"failure\":{\"kind\":"
+                + "\"HTTP_STATUS\",\"httpStatus\":" + status + ",\"message\":" + TextNode.valueOf(body) + "}}").json();
+        // then both read the body: an insurer's envelope is its answer, a proxy's page goes by the status
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(replyStatus);
+        assertThat(reply.json().path("classification").path("category").asText()).isEqualTo(category);
+        assertThat(dryRun.path("category").asText()).as(dryRun.toString()).isEqualTo(category);
+        assertThat(reply.json().path("classification").path("ruleId").asText())
+                .isEqualTo(dryRun.path("ruleId").asText());
     }
 
     @Test

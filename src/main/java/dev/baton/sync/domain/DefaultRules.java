@@ -441,18 +441,20 @@ public final class DefaultRules {
      * {@code {"code":"R003","msg":"该车辆出险次数过多，本公司不予续保"}} on a 503. Then {@link #GATEWAY_STATUS} is tried
      * after the message rules and the model, not before them. So is a JSON body that opens with a business code and
      * its message ({@link #BUSINESS_BODY}) when no code pointer is configured (a fifth round: fifteen refusals and
-     * data errors on 502/503 were retried for an hour), unless it names the proxy's machinery ({@link #PROXY_WORDS}).
-     * Any other body is not enough: gateways answer JSON too
+     * data errors on 502/503 were retried for an hour). Neither counts when the message names the proxy's machinery
+     * ({@link #PROXY_WORDS}), even under the code pointer's key. Any other body is not enough: gateways answer JSON too
      * ({@code {"Message":"Invalid Lambda function response"}}, {@code "Request declined: origin is unreachable"}),
      * and a proxy's complaint read as a data error or a refusal would give the order up.
      */
     static boolean businessAnswer(Failure failure) {
+        if (failure.message() != null && PROXY_WORDS.matcher(failure.message()).find()) {
+            return false; // a proxy's complaint about its backend, whatever key its code is under
+        }
         if (failure.code() != null) {
             return true; // the downstream's code pointer found its own code in the body
         }
         java.util.regex.Matcher m = failure.message() == null ? null : BUSINESS_BODY.matcher(failure.message());
-        return m != null && m.find() && !String.valueOf(failure.httpStatus()).equals(m.group(1))
-                && !PROXY_WORDS.matcher(failure.message()).find();
+        return m != null && m.find() && !String.valueOf(failure.httpStatus()).equals(m.group(1));
     }
 
     /**

@@ -20,8 +20,8 @@ import dev.baton.sync.domain.FailureKind;
 /**
  * Reads a downstream's answer: success is a 2xx status and, when {@code codePointer} is set, a result
  * code in {@code successCodes} (insurers often answer 200 with {@code {"code":"9999","msg":"系统繁忙"}}).
- * Failures keep the status, the downstream's code and message (JSON Pointer, or an HTML page's title),
- * and {@code Retry-After} (seconds or an HTTP date).
+ * Failures keep the status, the downstream's code and message (JSON Pointer, the usual message keys, else the JSON
+ * body as it arrived; an HTML page's title), and {@code Retry-After} (seconds or an HTTP date).
  */
 final class DownstreamAnswers {
 
@@ -79,7 +79,9 @@ final class DownstreamAnswers {
                     return Mask.cut(m, MAX_MESSAGE);
                 }
             }
-            return null;
+            // no pointer found a message: the body as it arrived, so the classifier reads what the classify dry run
+            // reads for it ({"resultCode":"R4001","resultMsg":"…不予承保"} on a 503 is the insurer's refusal)
+            return Mask.cut(body.strip().replaceAll("\\s+", " "), MAX_MESSAGE);
         }
         Matcher title = TITLE.matcher(body);
         String text = title.find() ? title.group(1) : body.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
