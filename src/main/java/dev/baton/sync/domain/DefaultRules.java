@@ -95,7 +95,15 @@ public final class DefaultRules {
             // API Gateway's own fault on a Lambda's reply ("Malformed Lambda proxy response"): none is the order's
             "is offline", "platform offline", "system offline", "service offline", "offline for", "reopen at",
             "reopens at", "submissions reopen", "response received too late", "lambda proxy response",
-            "lambda function response");
+            "lambda function response",
+            // a sixth outside tester: a decline, an "unable to" or a refusal word with a stated cause that is the
+            // machinery's ("Declined: could not reach card issuer", "Declined - acquirer host down", "The bank declined
+            // the payment due to a temporary problem", "请求被拒绝：系统负载过高", "支付被拒：通道临时关闭") is no decision
+            "could not reach", "unable to reach", "cannot reach", "can't reach", "host down", "issuer down",
+            "acquirer down", "outage", "temporary problem", "temporary error", "temporary failure", "temporary issue",
+            "technical issue", "technical error", "technical problem", "technical difficult", "负载过高", "负载过大",
+            "临时关闭", "临时故障", "暂时关闭", "declined: overflow", "rejected: overflow", "business hours",
+            "service hours", "非营业时间", "非工作时间");
 
     /**
      * Only a hint to try again ("请稍后重试", "please try again later"): transient on its own, but it says nothing of
@@ -113,6 +121,23 @@ public final class DefaultRules {
             // card processors' declines that ask for the same card again (Stripe's decline codes): "Your card was
             // declined" beside them is not the card's fault
             "reenter_transaction", "try_again_later", "issuer_not_available", "processing_error");
+
+    /**
+     * The downstream could not do it now, or asks for the same request again and says nothing else: a check it could
+     * not run at this time ("Unable to check eligibility at this time", "Cannot verify policy right now"), or a
+     * message that ends in a bare "retry" or "resubmit" ("Transaction declined - retry", "Lease expired, retry",
+     * "Please resubmit the request", "Request not completed, please send the same request again"). A check not run is
+     * no decision about the risk or the data (guide, question 1). Not "unable to offer … at this time", a London
+     * market decline, nor "retry with another card". Like {@link #BUSY_MESSAGE}, it gives way to any data-error word
+     * ({@link #yieldsToDataError}): insurers append "please resubmit" to data errors, which stay final.
+     */
+    static final Rule NOT_NOW = new Rule("default.not-now-message", new RuleCondition(null, null, null, null,
+            "(?i)\\b(unable|not able|cannot|can't|could not) (to )?(check|verify|validate|confirm|retrieve|complete)"
+                    + "\\b[^.;:!?]{0,40}?\\b(at this (time|moment|stage)|at the moment|right now"
+                    + "|at present|currently)\\b"
+                    + "|(^|[-,;:.!]\\s*)(please |kindly )?(retry|resubmit|re-submit"
+                    + "|send (it|the (same )?request) again)( (it|the (same )?request))?\\W*$"),
+            Category.TRANSIENT);
 
     /**
      * The downstream names its own machinery as what failed — its database, cache, core system or an engine or
@@ -153,7 +178,17 @@ public final class DefaultRules {
             "from upstream", "上游服务", "上游系统", "上游返回", "internal service", "内部服务", "gateway response",
             "server state", "core system", "core engine", "from core", "from registry", "service registry", "引擎错误",
             "引擎异常", "引擎故障", "消息队列", "message queue",
-            "on server", "server-side", "server side");
+            "on server", "server-side", "server side",
+            // a sixth outside tester: "invalid" or "非法" said of the downstream's cluster, endpoints, instances,
+            // addresses, connections, cursors, transactions or sequences ("Invalid cluster: no endpoints available",
+            // "无效的服务地址", "JDBC connection invalid, retry", "Invalid cursor state", "IO Error: Invalid Packet
+            // Lenght", "Invalid state: service is starting up"): its routing or its database, not a field of the order
+            "no endpoints", "no ready endpoints", "no healthy endpoints", "target endpoint", "invalid cluster",
+            "invalid destination", "dns resolution", "service instance", "provider address", "服务地址", "服务未注册",
+            "服务实例", "jdbc connection", "connection invalid", "invalid connection", "connection not open",
+            "connection string", "cursor state", "invalid cursor", "transaction state", "sequence state",
+            "session state", "backend state", "invalid packet", "io error", "starting up", "restarted",
+            "tls session", "resultset", "result set");
 
     /**
      * English names of a customer's or a vehicle's field — an ID or passport number, a phone number, an e-mail
@@ -220,14 +255,23 @@ public final class DefaultRules {
      * time; MySQL's "max_user_connections"), its session killed or lost (00028, 00603, 01012), the instance
      * terminated (01092) and the archiver stuck (00257): the model read "ORA-02391: exceeded simultaneous
      * SESSIONS_PER_USER limit" as a rate limit (the third outside tester). The downstream failed, not the
-     * order: waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted").
+     * order: waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted"). A sixth outside
+     * tester: a lock not obtained (PostgreSQL 55P03), a call Oracle could not safely replay after failing over
+     * (25408), a database or table read-only during a switchover (16000, 25006, MySQL's "Table 'policy' is read only").
      */
     static final String DATABASE_BUSY = "(?i)\\bORA-(00018|00020|00028|00054|00060|00257|00603|01000|01012|01033"
             + "|01034|01089|01092|01555|01578|02391|02396|02399|03113|03114|03135|04031|04061|04065|04068|12170"
-            + "|12514|12516|12518|12519|12520|12528|12537|12541|30006)\\b"
-            + "|SQL\\s?STATE\\W{0,3}(08|53|57P0[1-3]|40001|40P01)"
+            + "|12514|12516|12518|12519|12520|12528|12537|12541|16000|25408|30006)\\b"
+            + "|SQL\\s?STATE\\W{0,3}(08|53|55P03|57P0[1-3]|40001|40P01|25006)"
             + "|maximum number of (sessions|processes)|too many (connections|clients)|connection slots are reserved"
             + "|max_user_connections";
+
+    /**
+     * With {@link #DATABASE_BUSY}, in its own rule for the 500-character limit: a lock not obtained, a database or
+     * table read-only during a switchover (a sixth outside tester).
+     */
+    static final String DATABASE_STALLED = "(?i)could not obtain lock|table '[^']*' is read.only|database is read.only"
+            + "|read.only (sql )?(transaction|mode)";
 
     /**
      * The insurer's own database refuses the insurer's own account: wrong password, account locked, password expired
@@ -304,16 +348,21 @@ public final class DefaultRules {
                     // a fourth outside tester: AWS-style and per-window limits on a 400, which the 400 made final
                     "too many calls", "request limit exceeded", "requests limit exceeded", "call limit exceeded",
                     "reduce your request rate", "reduce the request rate", "reduce request rate", "slow down",
-                    "throughput exceeded", "provisioned throughput", "calls in the last", "requests in the last"),
+                    "throughput exceeded", "provisioned throughput", "calls in the last", "requests in the last",
+                    // a sixth outside tester: the token bucket a rate limiter keeps ("调用被拒绝：令牌桶已空")
+                    "令牌桶", "token bucket"),
             DefaultRules.GATEWAY_STATUS,
             // before the data-error words: the model read "ORA-00018: maximum number of sessions exceeded" as
             // INVALID_DATA, because the ORA- codes it knows are mostly a value too large or a missing column
             new Rule("default.database-busy", new RuleCondition(null, null, null, null, DATABASE_BUSY),
                     Category.TRANSIENT),
+            new Rule("default.database-stalled", new RuleCondition(null, null, null, null, DATABASE_STALLED),
+                    Category.TRANSIENT),
             new Rule("default.database-login", new RuleCondition(null, null, null, null, DATABASE_LOGIN),
                     Category.UNKNOWN),
             BUSY_MESSAGE,
             RETRY_HINT,
+            NOT_NOW,
             INTERNAL_FAULT,
             DEPENDENCY_FAULT,
             messages("default.requote-message", Category.INVALID_DATA, "重新报价", "重新试算", "重新询价",
@@ -528,13 +577,14 @@ public final class DefaultRules {
      * timed out" and "系统繁忙，请稍后重试" still say the downstream failed.
      */
     static boolean yieldsToDataError(Rule rule, Failure failure) {
-        if (rule != BUSY_MESSAGE && rule != RETRY_HINT && rule != INTERNAL_FAULT && rule != DEPENDENCY_FAULT) {
+        if (rule != BUSY_MESSAGE && rule != RETRY_HINT && rule != INTERNAL_FAULT && rule != DEPENDENCY_FAULT
+                && rule != NOT_NOW) {
             return false;
         }
         String prose = RuleCondition.lowerCase(withoutIdentifiers(failure.message()));
         // "invalid" said of a field is weaker than a stated constraint: when the message also says the service that
         // checks it failed ("Address lookup service down: invalid postcode cannot be verified now"), it is retried
-        boolean dataError = rule == BUSY_MESSAGE ? INVALID_MESSAGE.matches(failure, prose)
+        boolean dataError = rule == BUSY_MESSAGE || rule == NOT_NOW ? INVALID_MESSAGE.matches(failure, prose)
                 : FIELD_ERROR.matches(failure, prose)
                         || FIELD_INVALID.matcher(prose).find() && !DEPENDENCY_FAULT.matches(failure, prose);
         return dataError && !BUSY_MESSAGE.matches(failure, prose);

@@ -38,12 +38,16 @@ class FailureClassifierTest {
                 Arguments.of(code("9999", "系统繁忙，请稍后重试"), "default.busy-message", Category.TRANSIENT),
                 // a bare retry hint: the downstream asks to try again, so it is transient
                 Arguments.of(code("E01", "请稍后重试"), "default.retry-hint-message", Category.TRANSIENT),
+                Arguments.of(code("E01", "Unable to check eligibility at this time"), "default.not-now-message",
+                        Category.TRANSIENT),
                 Arguments.of(code("E02", "核心系统返回字段缺失"), "default.internal-fault", Category.TRANSIENT),
                 // the ID check failed because the checking service did: not the ID's fault
                 Arguments.of(code("E04", "证件号码校验失败（校验服务异常）"), "default.dependency-fault",
                         Category.TRANSIENT),
                 Arguments.of(code("E03", "ORA-28000: the account is locked"), "default.database-login",
                         Category.UNKNOWN),
+                Arguments.of(http(500, "Table 'policy' is read only"), "default.database-stalled",
+                        Category.TRANSIENT),
                 Arguments.of(http(500, "ORA-00018: maximum number of sessions exceeded"), "default.database-busy",
                         Category.TRANSIENT),
                 Arguments.of(http(503, "no healthy upstream"), "default.gateway-status", Category.TRANSIENT),
@@ -94,7 +98,7 @@ class FailureClassifierTest {
 
         // then
         assertEquals(ids, exercised);
-        assertEquals(25, FailureClassifier.DEFAULT_RULES.size());
+        assertEquals(27, FailureClassifier.DEFAULT_RULES.size());
     }
 
     @Test
@@ -1234,6 +1238,64 @@ class FailureClassifierTest {
     void aDataErrorOrRefusalNearThoseWords_staysFinal(String message, Category expected) {
         // when
         Classification c = FailureClassifier.classifyByRules(code("N1", message), List.of());
+
+        // then
+        assertEquals(expected, c.category(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a sixth outside tester: a decline or refusal word with a stated transient cause
+            "200|E1000|Declined: could not reach card issuer", "503|E5030|Declined - acquirer host down",
+            "200|E1000|Transaction declined - retry", "503|GW018|Request declined: overflow",
+            "200|P96|The bank declined the payment due to a temporary problem",
+            "200|E1000|Unable to offer terms at present - system outage", "200|E5002|请求被拒绝：系统负载过高",
+            "200|E1000|调用被拒绝：令牌桶已空", "200|P102|支付被拒：通道临时关闭",
+            "200|E1000|Declined due to technical error",
+            // "invalid", "非法", "无效" said of infrastructure, not of a field
+            "503|GW009|Invalid cluster: no endpoints available", "502|GW034|Invalid destination: DNS resolution failed",
+            "503|GW011|Invalid service instance", "503|GW031|Invalid provider address",
+            "502|GW003|Invalid target endpoint: no ready endpoints", "503|GW030|无效的服务地址",
+            "503|GW029|非法请求：服务未注册", "500||JDBC connection invalid, retry", "500||Invalid cursor state",
+            "500||Invalid transaction state: rollback required",
+            "500||java.sql.SQLRecoverableException: IO Error: Invalid Packet Lenght",
+            "200|E1000|Invalid state: service is starting up", "200|E1000|Invalid sequence state, retry",
+            "200|E1000|Invalid session state, please try again",
+            // unable now, or asked for the same request again
+            "200|E1000|Unable to quote at this moment due to technical issue",
+            "200|E1000|Unable to check eligibility at this time", "200|E1000|Unable to verify identity at this time",
+            "200|E3001|Unable to validate policy at this time", "200|E1000|Cannot verify policy right now",
+            "200|E1000|Not able to issue the policy right now due to a technical issue",
+            "200|E1000|Outside of business hours - submissions accepted from 08:00 GMT",
+            "500||Table 'policy' is read only", "500|DB_ERROR|ORA-25408: can not safely replay call",
+            "500||SQLSTATE 55P03: could not obtain lock on row in relation \"proposal\"",
+            "200|E1000|Lease expired, retry", "200|E1000|Request expired in queue, please resubmit",
+            "200|E1000|Please resubmit the request",
+            "200|AP16|Request could not be completed. Please resubmit the same request.",
+            "200|E1000|Request not completed, please send the same request again"})
+    void aSixthTestersRetryableAnswers_areNeverFinal(int status, String code, String message) {
+        // when
+        Failure failure = status == 200 ? code(code, message)
+                : new Failure(FailureKind.HTTP_STATUS, status, code, message, null);
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then: answered final, the order would be lost
+        assertTrue(c.category().asyncProcessing(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // real declines and refusals
+            "Declined: high risk occupation|REJECTED", "Card declined: do not honour|REJECTED", "拒保：既往症|REJECTED",
+            "We are unable to offer terms at this time|REJECTED", "Unable to quote: risk outside appetite|REJECTED",
+            // data errors with a retry or resubmit hint, expired quotes and codes
+            "Invalid ID number, please resubmit|INVALID_DATA", "证件号码格式错误，请重新提交|INVALID_DATA",
+            "Date of birth is required - retry|INVALID_DATA", "Quote expired, please re-quote|INVALID_DATA",
+            "验证码已过期，请重新获取|INVALID_DATA", "Quote session expired|INVALID_DATA",
+            "Invalid state code: XX|INVALID_DATA", "Invalid postcode|INVALID_DATA"})
+    void aRealDeclineOrADataErrorBesideTheSixthTestersWords_staysFinal(String message, Category expected) {
+        // when
+        Classification c = FailureClassifier.classifyByRules(code("N3", message), List.of());
 
         // then
         assertEquals(expected, c.category(), c.reason());
