@@ -375,7 +375,14 @@ public final class DefaultRules {
                     // a fifth round: the request's own headers and signature field ("请求头缺少sign字段"), and Rails'
                     // 422 page for a request it would not let Baton make ("something you didn't have access to")
                     "请求头", "request header", "sign字段", "sign参数", "signature header", "didn't have access",
-                    "did not have access", "don't have access", "do not have access"),
+                    "did not have access", "don't have access", "do not have access",
+                    // a sixth outside tester: Baton's session, token, signature or request timestamp expired — its own
+                    // credentials, not the order's data (an expired quote or verification code is tried before this)
+                    "session expired", "session has expired", "session is expired", "re-authenticate", "reauthenticate",
+                    "log in again", "login again", "signature expired", "signature has expired", "timestamp expired",
+                    "timestamp has expired", "timestamp is expired", "令牌", "签名已过期", "签名过期", "签名已失效",
+                    "签名失效", "会话过期", "会话已过期", "会话失效", "会话已失效", "会话无效", "无效的会话", "时间戳过期",
+                    "时间戳已过期", "时间戳失效", "时间戳无效", "登录过期", "登录已过期", "请重新登录", "请重新签名"),
             messages("default.setup-message", Category.UNKNOWN, "商户", "merchant", "柜员", "网点", "业务员",
                     "工号", "密钥", "证书", "certificate", "appointed", "initiating party", "not set up",
                     "not configured", "not enabled", "not authorised", "not authorized",
@@ -447,7 +454,10 @@ public final class DefaultRules {
             "no acknowledgement", "no acknowledgment", "outcome not available", "result not available",
             "outcome not yet", "result not yet", "decision will follow", "response will follow", "will follow within",
             "awaiting underwrit", "awaiting approval", "awaiting decision", "awaiting a decision", "awaiting review",
-            "under medical underwriting", "under underwriting");
+            "under medical underwriting", "under underwriting",
+            // a sixth outside tester: "Proposal accepted for underwriting; outcome to be advised", "承保确认中，请勿重复投保"
+            // (the downstream is confirming this very order, so "重复投保" warns against a second one)
+            "to be advised", "accepted for underwriting", "确认中");
 
     /**
      * Whether a failure's message (lower case, as {@link RuleCondition#lowerCase} gives it) says its outcome is

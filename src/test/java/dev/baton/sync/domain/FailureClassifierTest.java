@@ -1285,6 +1285,27 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            // a sixth outside tester: pending, whatever else is said
+            "200|P015|Proposal accepted for underwriting; outcome to be advised", "200|2012|承保确认中，请勿重复投保",
+            "503|E5030|承保确认中，请勿重复投保",
+            // Baton's own credentials expired
+            "200|AUTH_EXPIRED|Session expired, please re-authenticate",
+            "200|E1000|Your session has expired. Please log in again.",
+            "200|E1000|Signature expired, please re-sign and resubmit", "200|E1000|Request timestamp expired",
+            "200|SIGN_EXPIRED|签名已过期，请重新签名后重试", "200|E2000|令牌过期，请刷新后重试", "200|E2000|会话已过期",
+            "200|E2000|时间戳过期", "200|E2000|无效的会话，请重新发起"})
+    void aPendingOutcomeOrAnExpiredCredential_isNeverFinal(int status, String code, String message) {
+        // when
+        Failure failure = status == 200 ? code(code, message)
+                : new Failure(FailureKind.HTTP_STATUS, status, code, message, null);
+        Classification c = FailureClassifier.classify(failure, List.of());
+
+        // then: answered final, the order would be lost
+        assertTrue(c.category().asyncProcessing(), c.reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             // real declines and refusals
             "Declined: high risk occupation|REJECTED", "Card declined: do not honour|REJECTED", "拒保：既往症|REJECTED",
             "We are unable to offer terms at this time|REJECTED", "Unable to quote: risk outside appetite|REJECTED",
