@@ -224,10 +224,21 @@ public final class DefaultRules {
                     + "|time(d )?out|not responding|unreachable|offline|outage|fault|5\\d\\d)\\b"),
             Category.TRANSIENT);
 
+    /**
+     * A value the database behind the downstream would not take, in PostgreSQL's, Oracle's, MySQL's and SQL Server's
+     * words: too long, null where it may not be, not in the column's character set or type, a code with no parent row
+     * (a sixth outside tester: behind "org.postgresql.util.PSQLException:" or "java.sql.SQLException:" they were
+     * retried for an hour, though the bare text is the order's data).
+     */
+    static final String[] DB_DATA_ERRORS = {"value too long for type", "violates not-null constraint",
+        "cannot insert null", "ora-01400", "cannot be null", "incorrect string value",
+        "conversion failed when converting", "parent key not found", "ora-02291"};
+
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA,
             // "X is not a valid ID number" (not "… a valid session")
-            FIELD_NOUNS.stream().map(noun -> "not a valid " + noun), "校验失败",
+            Stream.concat(FIELD_NOUNS.stream().map(noun -> "not a valid " + noun), Stream.of(DB_DATA_ERRORS)),
+            "校验失败",
             "校验不通过", "格式错误", "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
             "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
             "不能小于", "不能超过", "长度", "invalid", "malformed", "missing", "is required",
@@ -392,7 +403,12 @@ public final class DefaultRules {
                     // Baton's own prepaid key at a data provider, an e-mail or SMS template, what the integration
                     // itself must change ("code table … retired for this partner; the integration must be moved")
                     "商家", "key balance", "top up your key", "template id", "template_id", "the integration must",
-                    "integration must be"),
+                    "integration must be",
+                    // a sixth outside tester: the call's headers, API version or scheme, which Baton's setup decides
+                    // ("Missing required header: X-Partner-Id", "The API version 2019-06-01 is no longer supported",
+                    // nginx's "The plain HTTP request was sent to HTTPS port")
+                    "required header", "header must be", "content-type header", "version header", "api version",
+                    "plain http request", "sent to https port"),
             messages("default.exists-message", Category.UNKNOWN, "单已存在", "号已存在", "已存在于", "已生成", "单已承保", "已出单", "已开具",
                     // a request's serial or idempotency key seen before: the first request may have gone through
                     "流水号已使用", "流水号已被使用", "流水号重复", "订单号重复", "订单号已使用", "请求号重复", "交易号重复",
@@ -541,8 +557,8 @@ public final class DefaultRules {
      * downstream's own state ("会话无效", "返回结果缺失", "缓存数据不一致", "Missing response from pricing engine"),
      * and with "请稍后重试" after them the downstream is saying it failed: those stay transient.
      */
-    static final Rule FIELD_ERROR = messages("default.field-error", Category.INVALID_DATA, "格式错误", "格式不正确",
-            "格式有误", "不能为空", "不可为空", "不允许为空", "必填", "is required", "are required", "must not be",
+    static final Rule FIELD_ERROR = messages("default.field-error", Category.INVALID_DATA, Stream.of(DB_DATA_ERRORS),
+            "格式错误", "格式不正确", "格式有误", "不能为空", "不可为空", "不允许为空", "必填", "is required", "are required", "must not be",
             "must be", "cannot be empty", "cannot be blank", "format error", "wrong format", "invalid input syntax for",
             "value larger than specified precision", "value too large for column", "would be truncated",
             "data too long for column");

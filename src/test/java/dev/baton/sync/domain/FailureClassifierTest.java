@@ -1322,6 +1322,34 @@ class FailureClassifierTest {
         assertEquals(expected, c.category(), c.reason());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // a sixth outside tester: a Java exception class in front of a database's data error
+            "org.postgresql.util.PSQLException: ERROR: value too long for type character varying(18)|INVALID_DATA",
+            "java.sql.SQLException: ERROR: null value in column \"id_no\" violates not-null constraint|INVALID_DATA",
+            "org.springframework.dao.DataIntegrityViolationException: could not execute statement; nested exception is "
+                    + "ORA-01400: cannot insert NULL into (\"UW\".\"PROPOSAL\".\"BIRTH_DATE\")|INVALID_DATA",
+            "java.sql.SQLException: Column 'insured_name' cannot be null|INVALID_DATA",
+            "org.postgresql.util.PSQLException: Incorrect string value: '\\xF0\\x9F' for column 'remark'|INVALID_DATA",
+            "com.microsoft.sqlserver.jdbc.SQLServerException: Conversion failed when converting date and/or time from "
+                    + "character string|INVALID_DATA",
+            "ORA-02291: integrity constraint (UW.FK_PRODUCT) violated - parent key not found|INVALID_DATA",
+            // Baton's own setup, answered like a data error
+            "Missing required header: X-Partner-Id|UNKNOWN", "Content-Type header must be application/json|UNKNOWN",
+            "The API version 2019-06-01 is no longer supported|UNKNOWN",
+            "The plain HTTP request was sent to HTTPS port|UNKNOWN",
+            // near misses: the database itself failing stays transient
+            "java.sql.SQLException: ORA-00018: maximum number of sessions exceeded|TRANSIENT",
+            "java.sql.SQLException: the Connection object is closed|TRANSIENT"})
+    void aDatabasesDataErrorBehindAnExceptionClass_isTheOrdersData_andTheCallsSetup_isUnknown(String message,
+            Category expected) {
+        // when
+        Classification c = FailureClassifier.classify(http(500, message), List.of());
+
+        // then
+        assertEquals(expected, c.category(), c.reason());
+    }
+
     private static Failure http(int status, String message) {
         return new Failure(FailureKind.HTTP_STATUS, status, null, message, null);
     }
