@@ -103,7 +103,8 @@ public final class DefaultRules {
             "acquirer down", "outage", "temporary problem", "temporary error", "temporary failure", "temporary issue",
             "technical issue", "technical error", "technical problem", "technical difficult", "负载过高", "负载过大",
             "临时关闭", "临时故障", "暂时关闭", "declined: overflow", "rejected: overflow", "business hours",
-            "service hours", "非营业时间", "非工作时间");
+            "service hours", "非营业时间", "非工作时间", "system issue", "system problem", "engine offline",
+            "engine is offline", "server offline", "host offline");
 
     /**
      * Only a hint to try again ("请稍后重试", "please try again later"): transient on its own, but it says nothing of
@@ -393,7 +394,8 @@ public final class DefaultRules {
                     "log in again", "login again", "signature expired", "signature has expired", "timestamp expired",
                     "timestamp has expired", "timestamp is expired", "令牌", "签名已过期", "签名过期", "签名已失效",
                     "签名失效", "会话过期", "会话已过期", "会话失效", "会话已失效", "会话无效", "无效的会话", "时间戳过期",
-                    "时间戳已过期", "时间戳失效", "时间戳无效", "登录过期", "登录已过期", "请重新登录", "请重新签名"),
+                    "时间戳已过期", "时间戳失效", "时间戳无效", "登录过期", "登录已过期", "请重新登录", "请重新签名",
+                    "请求已过期", "请求已失效"),
             messages("default.setup-message", Category.UNKNOWN, "商户", "merchant", "柜员", "网点", "业务员",
                     "工号", "密钥", "证书", "certificate", "appointed", "initiating party", "not set up",
                     "not configured", "not enabled", "not authorised", "not authorized",

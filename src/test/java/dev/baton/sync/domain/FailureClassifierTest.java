@@ -1272,7 +1272,9 @@ class FailureClassifierTest {
             "200|E1000|Lease expired, retry", "200|E1000|Request expired in queue, please resubmit",
             "200|E1000|Please resubmit the request",
             "200|AP16|Request could not be completed. Please resubmit the same request.",
-            "200|E1000|Request not completed, please send the same request again"})
+            "200|E1000|Request not completed, please send the same request again",
+            "200|E1000|Not eligible at this time: eligibility engine offline",
+            "200|E1000|Not able to quote at this moment due to system issue"})
     void aSixthTestersRetryableAnswers_areNeverFinal(int status, String code, String message) {
         // when
         Failure failure = status == 200 ? code(code, message)
@@ -1293,7 +1295,7 @@ class FailureClassifierTest {
             "200|E1000|Your session has expired. Please log in again.",
             "200|E1000|Signature expired, please re-sign and resubmit", "200|E1000|Request timestamp expired",
             "200|SIGN_EXPIRED|签名已过期，请重新签名后重试", "200|E2000|令牌过期，请刷新后重试", "200|E2000|会话已过期",
-            "200|E2000|时间戳过期", "200|E2000|无效的会话，请重新发起"})
+            "200|E2000|时间戳过期", "200|E2000|无效的会话，请重新发起", "200|E2000|请求已过期，请重新发起"})
     void aPendingOutcomeOrAnExpiredCredential_isNeverFinal(int status, String code, String message) {
         // when
         Failure failure = status == 200 ? code(code, message)
