@@ -229,16 +229,19 @@ public final class DefaultRules {
      * A value the database behind the downstream would not take, in PostgreSQL's, Oracle's, MySQL's and SQL Server's
      * words: too long, null where it may not be, not in the column's character set or type, a code with no parent row
      * (a sixth outside tester: behind "org.postgresql.util.PSQLException:" or "java.sql.SQLException:" they were
-     * retried for an hour, though the bare text is the order's data).
+     * retried for an hour, though the bare text is the order's data). Also a payment instrument to change.
      */
-    static final String[] DB_DATA_ERRORS = {"value too long for type", "violates not-null constraint",
+    static final String[] STATED_DATA_ERRORS = {"value too long for type", "violates not-null constraint",
         "cannot insert null", "ora-01400", "cannot be null", "incorrect string value",
-        "conversion failed when converting", "parent key not found", "ora-02291"};
+        "conversion failed when converting", "parent key not found", "ora-02291",
+        // the customer must pay another way (guide, question 2): "Insufficient funds - please retry with another
+        // payment method" is not a request to retry the same payment (a sixth outside tester)
+        "another payment method", "different payment method", "another card", "different card"};
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
     static final Rule INVALID_MESSAGE = messages("default.invalid-message", Category.INVALID_DATA,
             // "X is not a valid ID number" (not "… a valid session")
-            Stream.concat(FIELD_NOUNS.stream().map(noun -> "not a valid " + noun), Stream.of(DB_DATA_ERRORS)),
+            Stream.concat(FIELD_NOUNS.stream().map(noun -> "not a valid " + noun), Stream.of(STATED_DATA_ERRORS)),
             "校验失败",
             "校验不通过", "格式错误", "格式不正确", "格式有误", "不合法", "非法", "不能为空", "不可为空", "不允许为空", "必填", "有误",
             "无效", "缺少", "缺失", "不正确", "不匹配", "不一致", "不能早于", "不能晚于", "不能大于",
@@ -559,8 +562,9 @@ public final class DefaultRules {
      * downstream's own state ("会话无效", "返回结果缺失", "缓存数据不一致", "Missing response from pricing engine"),
      * and with "请稍后重试" after them the downstream is saying it failed: those stay transient.
      */
-    static final Rule FIELD_ERROR = messages("default.field-error", Category.INVALID_DATA, Stream.of(DB_DATA_ERRORS),
-            "格式错误", "格式不正确", "格式有误", "不能为空", "不可为空", "不允许为空", "必填", "is required", "are required", "must not be",
+    static final Rule FIELD_ERROR = messages("default.field-error", Category.INVALID_DATA,
+            Stream.of(STATED_DATA_ERRORS), "格式错误", "格式不正确", "格式有误", "不能为空", "不可为空", "不允许为空",
+            "必填", "is required", "are required", "must not be",
             "must be", "cannot be empty", "cannot be blank", "format error", "wrong format", "invalid input syntax for",
             "value larger than specified precision", "value too large for column", "would be truncated",
             "data too long for column");

@@ -1336,6 +1336,7 @@ class FailureClassifierTest {
             "com.microsoft.sqlserver.jdbc.SQLServerException: Conversion failed when converting date and/or time from "
                     + "character string|INVALID_DATA",
             "ORA-02291: integrity constraint (UW.FK_PRODUCT) violated - parent key not found|INVALID_DATA",
+            "Insufficient funds - please retry with another payment method|INVALID_DATA",
             // Baton's own setup, answered like a data error
             "Missing required header: X-Partner-Id|UNKNOWN", "Content-Type header must be application/json|UNKNOWN",
             "The API version 2019-06-01 is no longer supported|UNKNOWN",
