@@ -96,7 +96,7 @@ public final class DefaultRules {
             "is offline", "platform offline", "system offline", "service offline", "offline for", "reopen at",
             "reopens at", "submissions reopen", "response received too late", "lambda proxy response",
             "lambda function response",
-            // a sixth outside tester: a decline, an "unable to" or a refusal word with a stated cause that is the
+            // a fifth outside tester: a decline, an "unable to" or a refusal word with a stated cause that is the
             // machinery's ("Declined: could not reach card issuer", "Declined - acquirer host down", "The bank declined
             // the payment due to a temporary problem", "请求被拒绝：系统负载过高", "支付被拒：通道临时关闭") is no decision
             "could not reach", "unable to reach", "cannot reach", "can't reach", "host down", "issuer down",
@@ -180,7 +180,7 @@ public final class DefaultRules {
             "server state", "core system", "core engine", "from core", "from registry", "service registry", "引擎错误",
             "引擎异常", "引擎故障", "消息队列", "message queue",
             "on server", "server-side", "server side",
-            // a sixth outside tester: "invalid" or "非法" said of the downstream's cluster, endpoints, instances,
+            // a fifth outside tester: "invalid" or "非法" said of the downstream's cluster, endpoints, instances,
             // addresses, connections, cursors, transactions or sequences ("Invalid cluster: no endpoints available",
             // "无效的服务地址", "JDBC connection invalid, retry", "Invalid cursor state", "IO Error: Invalid Packet
             // Lenght", "Invalid state: service is starting up"): its routing or its database, not a field of the order
@@ -228,14 +228,14 @@ public final class DefaultRules {
     /**
      * A value the database behind the downstream would not take, in PostgreSQL's, Oracle's, MySQL's and SQL Server's
      * words: too long, null where it may not be, not in the column's character set or type, a code with no parent row
-     * (a sixth outside tester: behind "org.postgresql.util.PSQLException:" or "java.sql.SQLException:" they were
+     * (a fifth outside tester: behind "org.postgresql.util.PSQLException:" or "java.sql.SQLException:" they were
      * retried for an hour, though the bare text is the order's data). Also a payment instrument to change.
      */
     static final String[] STATED_DATA_ERRORS = {"value too long for type", "violates not-null constraint",
         "cannot insert null", "ora-01400", "cannot be null", "incorrect string value",
         "conversion failed when converting", "parent key not found", "ora-02291",
         // the customer must pay another way (guide, question 2): "Insufficient funds - please retry with another
-        // payment method" is not a request to retry the same payment (a sixth outside tester)
+        // payment method" is not a request to retry the same payment (a fifth outside tester)
         "another payment method", "different payment method", "another card", "different card"};
 
     /** The order's data is wrong: a format, a missing field, values that disagree. */
@@ -270,7 +270,7 @@ public final class DefaultRules {
      * time; MySQL's "max_user_connections"), its session killed or lost (00028, 00603, 01012), the instance
      * terminated (01092) and the archiver stuck (00257): the model read "ORA-02391: exceeded simultaneous
      * SESSIONS_PER_USER limit" as a rate limit (the third outside tester). The downstream failed, not the
-     * order: waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted"). A sixth outside
+     * order: waiting fixes it (docs/classification.md, guide question 1: "database pool exhausted"). A fifth outside
      * tester: a lock not obtained (PostgreSQL 55P03), a call Oracle could not safely replay after failing over
      * (25408), a database or table read-only during a switchover (16000, 25006, MySQL's "Table 'policy' is read only").
      */
@@ -283,7 +283,7 @@ public final class DefaultRules {
 
     /**
      * With {@link #DATABASE_BUSY}, in its own rule for the 500-character limit: a lock not obtained, a database or
-     * table read-only during a switchover (a sixth outside tester).
+     * table read-only during a switchover (a fifth outside tester).
      */
     static final String DATABASE_STALLED = "(?i)could not obtain lock|table '[^']*' is read.only|database is read.only"
             + "|read.only (sql )?(transaction|mode)";
@@ -364,7 +364,7 @@ public final class DefaultRules {
                     "too many calls", "request limit exceeded", "requests limit exceeded", "call limit exceeded",
                     "reduce your request rate", "reduce the request rate", "reduce request rate", "slow down",
                     "throughput exceeded", "provisioned throughput", "calls in the last", "requests in the last",
-                    // a sixth outside tester: the token bucket a rate limiter keeps ("调用被拒绝：令牌桶已空")
+                    // a fifth outside tester: the token bucket a rate limiter keeps ("调用被拒绝：令牌桶已空")
                     "令牌桶", "token bucket"),
             DefaultRules.GATEWAY_STATUS,
             // before the data-error words: the model read "ORA-00018: maximum number of sessions exceeded" as
@@ -391,7 +391,7 @@ public final class DefaultRules {
                     // 422 page for a request it would not let Baton make ("something you didn't have access to")
                     "请求头", "request header", "sign字段", "sign参数", "signature header", "didn't have access",
                     "did not have access", "don't have access", "do not have access",
-                    // a sixth outside tester: Baton's session, token, signature or request timestamp expired — its own
+                    // a fifth outside tester: Baton's session, token, signature or request timestamp expired — its own
                     // credentials, not the order's data (an expired quote or verification code is tried before this)
                     "session expired", "session has expired", "session is expired", "re-authenticate", "reauthenticate",
                     "log in again", "login again", "signature expired", "signature has expired", "timestamp expired",
@@ -409,7 +409,7 @@ public final class DefaultRules {
                     // itself must change ("code table … retired for this partner; the integration must be moved")
                     "商家", "key balance", "top up your key", "template id", "template_id", "the integration must",
                     "integration must be",
-                    // a sixth outside tester: the call's headers, API version or scheme, which Baton's setup decides
+                    // a fifth outside tester: the call's headers, API version or scheme, which Baton's setup decides
                     // ("Missing required header: X-Partner-Id", "The API version 2019-06-01 is no longer supported",
                     // nginx's "The plain HTTP request was sent to HTTPS port")
                     "required header", "header must be", "content-type header", "version header", "api version",
@@ -476,7 +476,7 @@ public final class DefaultRules {
             "outcome not yet", "result not yet", "decision will follow", "response will follow", "will follow within",
             "awaiting underwrit", "awaiting approval", "awaiting decision", "awaiting a decision", "awaiting review",
             "under medical underwriting", "under underwriting",
-            // a sixth outside tester: "Proposal accepted for underwriting; outcome to be advised", "承保确认中，请勿重复投保"
+            // a fifth outside tester: "Proposal accepted for underwriting; outcome to be advised", "承保确认中，请勿重复投保"
             // (the downstream is confirming this very order, so "重复投保" warns against a second one)
             "to be advised", "accepted for underwriting", "确认中");
 

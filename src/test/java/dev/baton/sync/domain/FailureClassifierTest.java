@@ -1245,7 +1245,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // a sixth outside tester: a decline or refusal word with a stated transient cause
+            // a fifth outside tester: a decline or refusal word with a stated transient cause
             "200|E1000|Declined: could not reach card issuer", "503|E5030|Declined - acquirer host down",
             "200|E1000|Transaction declined - retry", "503|GW018|Request declined: overflow",
             "200|P96|The bank declined the payment due to a temporary problem",
@@ -1275,7 +1275,7 @@ class FailureClassifierTest {
             "200|E1000|Request not completed, please send the same request again",
             "200|E1000|Not eligible at this time: eligibility engine offline",
             "200|E1000|Not able to quote at this moment due to system issue"})
-    void aSixthTestersRetryableAnswers_areNeverFinal(int status, String code, String message) {
+    void aFifthTestersRetryableAnswers_areNeverFinal(int status, String code, String message) {
         // when
         Failure failure = status == 200 ? code(code, message)
                 : new Failure(FailureKind.HTTP_STATUS, status, code, message, null);
@@ -1287,7 +1287,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // a sixth outside tester: pending, whatever else is said
+            // a fifth outside tester: pending, whatever else is said
             "200|P015|Proposal accepted for underwriting; outcome to be advised", "200|2012|承保确认中，请勿重复投保",
             "503|E5030|承保确认中，请勿重复投保",
             // Baton's own credentials expired
@@ -1316,7 +1316,7 @@ class FailureClassifierTest {
             "Date of birth is required - retry|INVALID_DATA", "Quote expired, please re-quote|INVALID_DATA",
             "验证码已过期，请重新获取|INVALID_DATA", "Quote session expired|INVALID_DATA",
             "Invalid state code: XX|INVALID_DATA", "Invalid postcode|INVALID_DATA"})
-    void aRealDeclineOrADataErrorBesideTheSixthTestersWords_staysFinal(String message, Category expected) {
+    void aRealDeclineOrADataErrorBesideTheFifthTestersWords_staysFinal(String message, Category expected) {
         // when
         Classification c = FailureClassifier.classifyByRules(code("N3", message), List.of());
 
@@ -1326,7 +1326,7 @@ class FailureClassifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // a sixth outside tester: a Java exception class in front of a database's data error
+            // a fifth outside tester: a Java exception class in front of a database's data error
             "org.postgresql.util.PSQLException: ERROR: value too long for type character varying(18)|INVALID_DATA",
             "java.sql.SQLException: ERROR: null value in column \"id_no\" violates not-null constraint|INVALID_DATA",
             "org.springframework.dao.DataIntegrityViolationException: could not execute statement; nested exception is "
